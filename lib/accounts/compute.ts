@@ -1,0 +1,233 @@
+// Reads a year's approved submissions and computes its national accounts. No authorisation here:
+// callers are the publication step and the secretariat's queries, which check the session first.
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '@/db/client';
+import {
+  indicators,
+  indicatorYears,
+  organisations,
+  reportingYears,
+  submissions,
+  submissionValues,
+  yearExclusions,
+} from '@/db/schema';
+import {
+  type AccountsInput,
+  assembleAccounts,
+  type CompanyStats,
+  emptyMeasureCounts,
+  type IndicatorDefinition,
+  type MeasureCounts,
+  NATIONAL_SCOPE,
+  type OrganisationInput,
+} from './rules';
+import type { NationalAccounts, OrganisationValue } from './types';
+
+const MEASURE_COLUMNS = {
+  all: sql`true`,
+  dedicated: sql`dedicated`,
+  under_50: sql`under_50`,
+  new_ideas: sql`new_ideas`,
+  new_competences: sql`new_competences`,
+  new_products: sql`new_products`,
+} as const;
+
+type CountRow = Record<string, unknown>;
+
+function countColumns() {
+  const parts = Object.entries(MEASURE_COLUMNS).flatMap(([measure, condition]) => [
+    sql`count(*) filter (where ${condition})::int as ${sql.identifier(`c_${measure}`)}`,
+    sql`count(*) filter (where ${condition} and under_50)::int as ${sql.identifier(`u_${measure}`)}`,
+  ]);
+  return sql.join(parts, sql`, `);
+}
+
+function readCounts(row: CountRow): { counts: MeasureCounts; under50: MeasureCounts } {
+  const counts = emptyMeasureCounts();
+  const under50 = emptyMeasureCounts();
+  for (const measure of Object.keys(MEASURE_COLUMNS) as (keyof MeasureCounts)[]) {
+    counts[measure] = Number(row[`c_${measure}`] ?? 0);
+    under50[measure] = Number(row[`u_${measure}`] ?? 0);
+  }
+  return { counts, under50 };
+}
+
+export async function loadIndicatorDefinitions(db: Database, year: number): Promise<IndicatorDefinition[]> {
+  const rows = await db
+    .select({
+      id: indicators.id,
+      key: indicators.key,
+      kind: indicators.kind,
+      groupKey: indicators.groupKey,
+      sortOrder: indicators.sortOrder,
+      parentId: indicators.parentId,
+      participantFlag: indicators.participantFlag,
+      labelDa: indicators.labelDa,
+      labelEn: indicators.labelEn,
+      helpDa: indicators.helpDa,
+      helpEn: indicators.helpEn,
+    })
+    .from(indicators)
+    .innerJoin(indicatorYears, and(eq(indicatorYears.indicatorId, indicators.id), eq(indicatorYears.year, year)));
+  const keyById = new Map(rows.map((row) => [row.id, row.key]));
+  return rows.map(({ id: _id, parentId, ...row }) => ({
+    ...row,
+    parentKey: parentId == null ? null : (keyById.get(parentId) ?? null),
+  }));
+}
+
+/**
+ * The national accounts of `year` over its approved submissions, excluded organisations left
+ * out. Distinct-company statistics for the nation and every breakdown group come from one query.
+ */
+export async function computeNationalAccounts(db: Database, year: number): Promise<NationalAccounts | null> {
+  const [yearRow] = await db.select().from(reportingYears).where(eq(reportingYears.year, year));
+  if (!yearRow) return null;
+
+  const definitions = await loadIndicatorDefinitions(db, year);
+  const approved = await db
+    .select({
+      submissionId: submissions.id,
+      hasCompanyList: submissions.hasCompanyList,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      field: organisations.field,
+      region: organisations.region,
+    })
+    .from(submissions)
+    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+    .leftJoin(
+      yearExclusions,
+      and(eq(yearExclusions.year, submissions.year), eq(yearExclusions.organisationId, submissions.organisationId)),
+    )
+    .where(and(eq(submissions.year, year), eq(submissions.state, 'approved'), isNull(yearExclusions.year)));
+
+  const submissionIds = approved.map((row) => row.submissionId);
+  const idByKey = new Map(definitions.map((definition) => [definition.key, definition]));
+  const reported = new Map<number, Record<string, OrganisationValue>>();
+  const listCounts = new Map<number, { counts: MeasureCounts; under50: MeasureCounts }>();
+  const companyStats: Record<string, CompanyStats> = {};
+
+  if (submissionIds.length > 0) {
+    const valueRows = await db
+      .select({
+        submissionId: submissionValues.submissionId,
+        key: indicators.key,
+        value: submissionValues.value,
+        denominator: submissionValues.denominator,
+      })
+      .from(submissionValues)
+      .innerJoin(indicators, eq(indicators.id, submissionValues.indicatorId))
+      .where(inArray(submissionValues.submissionId, submissionIds));
+    for (const row of valueRows) {
+      const definition = idByKey.get(row.key);
+      if (!definition) continue;
+      const values = reported.get(row.submissionId) ?? {};
+      values[row.key] =
+        definition.kind === 'share'
+          ? { numerator: Number(row.value), denominator: Number(row.denominator ?? 0) }
+          : Number(row.value);
+      reported.set(row.submissionId, values);
+    }
+
+    const listed = approved.filter((row) => row.hasCompanyList).map((row) => row.submissionId);
+    if (listed.length > 0) {
+      const idList = sql.join(
+        listed.map((id) => sql`${id}`),
+        sql`, `,
+      );
+      const perSubmission = await queryRows<CountRow>(
+        db,
+        sql`select submission_id, ${countColumns()} from participants
+            where submission_id in (${idList}) group by submission_id`,
+      );
+      for (const row of perSubmission) listCounts.set(Number(row.submission_id), readCounts(row));
+
+      // One pass: each company once per scope, flags OR-ed over the organisations in that scope.
+      const perScope = await queryRows<CountRow>(
+        db,
+        sql`with listed as (
+              select p.cvr, p.dedicated, p.under_50, p.new_ideas, p.new_competences, p.new_products,
+                     o.kind::text as kind, o.field, o.region::text as region
+              from participants p
+              join submissions s on s.id = p.submission_id
+              join organisations o on o.id = s.organisation_id
+              where p.submission_id in (${idList})
+            ),
+            companies as (
+              select case when grouping(kind) = 0 then 'kind:' || kind
+                          when grouping(field) = 0 then 'field:' || field
+                          when grouping(region) = 0 then 'region:' || region
+                          else ${NATIONAL_SCOPE} end as scope,
+                     cvr,
+                     count(*) as memberships,
+                     bool_or(dedicated) as dedicated, bool_or(under_50) as under_50,
+                     bool_or(new_ideas) as new_ideas, bool_or(new_competences) as new_competences,
+                     bool_or(new_products) as new_products
+              from listed
+              group by grouping sets ((cvr), (cvr, kind), (cvr, field), (cvr, region))
+            )
+            select scope, ${countColumns()},
+                   count(*) filter (where memberships = 1)::int as in_one,
+                   count(*) filter (where memberships = 2)::int as in_two,
+                   count(*) filter (where memberships >= 3)::int as in_three_plus
+            from companies group by scope`,
+      );
+      for (const row of perScope) {
+        companyStats[String(row.scope)] = {
+          ...readCounts(row),
+          participation: {
+            one: Number(row.in_one),
+            two: Number(row.in_two),
+            threePlus: Number(row.in_three_plus),
+          },
+        };
+      }
+    }
+  }
+
+  const excludedRows = await db
+    .select({ slug: organisations.slug, name: organisations.name, reason: yearExclusions.reason })
+    .from(yearExclusions)
+    .innerJoin(organisations, eq(organisations.id, yearExclusions.organisationId))
+    .where(eq(yearExclusions.year, year));
+
+  const organisationInputs: OrganisationInput[] = approved.map((row) => ({
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    field: row.field,
+    region: row.region,
+    hasCompanyList: row.hasCompanyList,
+    reported: reported.get(row.submissionId) ?? {},
+    listCounts: listCounts.get(row.submissionId),
+  }));
+
+  const input: AccountsInput = {
+    year,
+    edition: yearRow.edition,
+    seriesBreak:
+      yearRow.seriesBreakDa || yearRow.seriesBreakEn
+        ? { da: yearRow.seriesBreakDa ?? '', en: yearRow.seriesBreakEn ?? yearRow.seriesBreakDa ?? '' }
+        : null,
+    indicators: definitions,
+    organisations: organisationInputs,
+    companyStats,
+    excluded: excludedRows.sort((a, b) => a.name.localeCompare(b.name, 'da')),
+  };
+  return assembleAccounts(input);
+}
+
+/** Organisations active in `year` (for completeness checks before publishing). */
+export async function organisationsActiveIn(db: Database, year: number) {
+  return db
+    .select()
+    .from(organisations)
+    .where(
+      and(
+        sql`${organisations.activeFrom} <= ${year}`,
+        or(isNull(organisations.activeTo), sql`${organisations.activeTo} >= ${year}`),
+      ),
+    );
+}

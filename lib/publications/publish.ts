@@ -1,0 +1,95 @@
+// Freezing a year's accounts into an immutable, versioned publication. The secretariat's action
+// wraps this with the session check and cache revalidation; the demo seed calls it directly.
+import { and, desc, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { publications, reportingYears, submissions, yearExclusions } from '@/db/schema';
+import { computeNationalAccounts, organisationsActiveIn } from '@/lib/accounts/compute';
+import { recordAuditEvent } from '@/lib/audit/record';
+import { conflict, type Failure, invalid, notFound } from '@/lib/result';
+import { methodologyNote } from './methodology';
+import type { PublicationSnapshot } from './types';
+
+export interface PublishRequest {
+  year: number;
+  actorId: number | null;
+  actorEmail?: string | null;
+  /** required from version 2 on: why the published figures changed */
+  changeNote?: string | null;
+}
+
+export type PublishResult = { ok: true; value: { year: number; version: number } } | Failure;
+
+export async function publishYear(db: Database, request: PublishRequest): Promise<PublishResult> {
+  return db.transaction(async (tx) => {
+    // lock the year so two publications cannot take the same version
+    const [year] = await tx
+      .select()
+      .from(reportingYears)
+      .where(eq(reportingYears.year, request.year))
+      .for('update');
+    if (!year) return notFound('year_not_found');
+    if (year.state === 'open') return conflict('year_still_open');
+
+    const active = await organisationsActiveIn(tx, request.year);
+    const approvedRows = await tx
+      .select({ organisationId: submissions.organisationId })
+      .from(submissions)
+      .where(and(eq(submissions.year, request.year), eq(submissions.state, 'approved')));
+    const excludedRows = await tx
+      .select({ organisationId: yearExclusions.organisationId })
+      .from(yearExclusions)
+      .where(eq(yearExclusions.year, request.year));
+    const settled = new Set([...approvedRows, ...excludedRows].map((row) => row.organisationId));
+    const unsettled = active.filter((organisation) => !settled.has(organisation.id));
+    if (unsettled.length > 0) {
+      return conflict('organisations_not_settled', { organisations: unsettled.map((o) => o.slug) });
+    }
+
+    const [latest] = await tx
+      .select({ version: publications.version })
+      .from(publications)
+      .where(eq(publications.year, request.year))
+      .orderBy(desc(publications.version))
+      .limit(1);
+    const version = (latest?.version ?? 0) + 1;
+    const changeNote = request.changeNote?.trim() || null;
+    if (version > 1 && !changeNote) {
+      return invalid('change_note_required', { changeNote: ['change_note_required'] });
+    }
+
+    const accounts = await computeNationalAccounts(tx, request.year);
+    if (!accounts) return notFound('year_not_found');
+    const snapshot: PublicationSnapshot = { accounts, methodology: methodologyNote };
+
+    const [inserted] = await tx
+      .insert(publications)
+      .values({
+        year: request.year,
+        version,
+        publishedBy: request.actorId,
+        changeNote,
+        snapshot,
+      })
+      .returning({ id: publications.id, publishedAt: publications.publishedAt });
+    await tx
+      .update(reportingYears)
+      .set({ state: 'published' })
+      .where(eq(reportingYears.year, request.year));
+    await recordAuditEvent(tx, {
+      actorId: request.actorId,
+      actorEmail: request.actorEmail,
+      action: version === 1 ? 'publication.publish' : 'publication.correct',
+      entityType: 'publication',
+      entityId: inserted?.id,
+      before: { state: year.state, version: latest?.version ?? null },
+      after: { state: 'published', version, changeNote, netParticipants: participantsOf(snapshot) },
+    });
+    return { ok: true as const, value: { year: request.year, version } };
+  });
+}
+
+function participantsOf(snapshot: PublicationSnapshot): number | null {
+  const figure = snapshot.accounts.indicators.find((indicator) => indicator.key === 'participants')?.national;
+  return figure && 'net' in figure ? figure.net : null;
+}
+
