@@ -16,7 +16,10 @@ export type Schema = typeof schema;
 /** A connection or a transaction: every lib/ function takes one of these. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
-export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir?: string };
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  // loadDataDir: start from a dump of an already migrated database (tests)
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
 
 export interface DatabaseHandle {
   db: Database;
@@ -57,7 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const client = new PGlite(target.dataDir, target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {

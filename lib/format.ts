@@ -28,7 +28,12 @@ export function formatPercent(share: number, locale: Locale, fractionDigits = 1)
   }).format(share);
 }
 
-export function formatShare(numerator: number, denominator: number, locale: Locale, fractionDigits = 1): string {
+export function formatShare(
+  numerator: number,
+  denominator: number,
+  locale: Locale,
+  fractionDigits = 1,
+): string {
   if (denominator <= 0) return '–';
   return formatPercent(numerator / denominator, locale, fractionDigits);
 }
@@ -39,9 +44,10 @@ export function formatDkk(value: number, locale: Locale): string {
 
 export function formatDate(value: Date | string, locale: Locale): string {
   const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    dateStyle: 'long',
+    timeZone: 'Europe/Copenhagen',
+  }).format(date);
 }
 
 export function formatDateTime(value: Date | string, locale: Locale): string {

@@ -7,7 +7,9 @@ export type Failure =
   | { ok: false; kind: 'conflict'; message: string; details?: unknown }
   | { ok: false; kind: 'not_found'; message: string };
 
-export type Result<T = undefined> = ({ ok: true } & (T extends undefined ? { value?: T } : { value: T })) | Failure;
+export type Result<T = undefined> =
+  | ({ ok: true } & (T extends undefined ? { value?: T } : { value: T }))
+  | Failure;
 
 export const ok = <T>(value: T) => ({ ok: true as const, value });
 export const invalid = (message: string, fieldErrors?: FieldErrors): Failure => ({

@@ -68,7 +68,10 @@ export async function loadIndicatorDefinitions(db: Database, year: number): Prom
       helpEn: indicators.helpEn,
     })
     .from(indicators)
-    .innerJoin(indicatorYears, and(eq(indicatorYears.indicatorId, indicators.id), eq(indicatorYears.year, year)));
+    .innerJoin(
+      indicatorYears,
+      and(eq(indicatorYears.indicatorId, indicators.id), eq(indicatorYears.year, year)),
+    );
   const keyById = new Map(rows.map((row) => [row.id, row.key]));
   return rows.map(({ id: _id, parentId, ...row }) => ({
     ...row,
@@ -99,7 +102,10 @@ export async function computeNationalAccounts(db: Database, year: number): Promi
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .leftJoin(
       yearExclusions,
-      and(eq(yearExclusions.year, submissions.year), eq(yearExclusions.organisationId, submissions.organisationId)),
+      and(
+        eq(yearExclusions.year, submissions.year),
+        eq(yearExclusions.organisationId, submissions.organisationId),
+      ),
     )
     .where(and(eq(submissions.year, year), eq(submissions.state, 'approved'), isNull(yearExclusions.year)));
 

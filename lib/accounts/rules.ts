@@ -73,7 +73,9 @@ export function emptyCompanyStats(): CompanyStats {
   };
 }
 
-export function measureOf(indicator: Pick<IndicatorDefinition, 'kind' | 'participantFlag'>): CompanyMeasure | null {
+export function measureOf(
+  indicator: Pick<IndicatorDefinition, 'kind' | 'participantFlag'>,
+): CompanyMeasure | null {
   if (indicator.kind !== 'companies') return null;
   return (indicator.participantFlag as CompanyFlag | null) ?? 'all';
 }
@@ -176,10 +178,17 @@ export function figureFor(
   if (!measure) {
     return { net: sumNumbers(organisations.map((organisation) => organisation.reported[indicator.key])) };
   }
-  const withList = organisations.filter((organisation) => organisation.hasCompanyList && organisation.listCounts);
-  const withoutList = organisations.filter((organisation) => !(organisation.hasCompanyList && organisation.listCounts));
+  const withList = organisations.filter(
+    (organisation) => organisation.hasCompanyList && organisation.listCounts,
+  );
+  const withoutList = organisations.filter(
+    (organisation) => !(organisation.hasCompanyList && organisation.listCounts),
+  );
   const reported = sumNumbers(withoutList.map((organisation) => organisation.reported[indicator.key]));
-  const listGross = withList.reduce((total, organisation) => total + organisation.listCounts!.counts[measure], 0);
+  const listGross = withList.reduce(
+    (total, organisation) => total + organisation.listCounts!.counts[measure],
+    0,
+  );
   const net = stats.counts[measure] + reported;
   const gross = listGross + reported;
   const figure: TotalFigure = { net, gross, overlap: gross - net };
@@ -258,7 +267,8 @@ export function assembleAccounts(input: AccountsInput): NationalAccounts {
     organisationCounts: {
       total: organisations.length,
       cluster: organisations.filter((organisation) => organisation.kind === 'cluster').length,
-      innovation_network: organisations.filter((organisation) => organisation.kind === 'innovation_network').length,
+      innovation_network: organisations.filter((organisation) => organisation.kind === 'innovation_network')
+        .length,
     },
     indicators: accountIndicators,
     breakdowns,

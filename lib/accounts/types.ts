@@ -1,6 +1,12 @@
 // The shape of a year's national accounts: computed live for the secretariat and frozen into
 // publications for the public. Changing it changes what publications hold: extend, don't rename.
-export const COMPANY_FLAGS = ['dedicated', 'under_50', 'new_ideas', 'new_competences', 'new_products'] as const;
+export const COMPANY_FLAGS = [
+  'dedicated',
+  'under_50',
+  'new_ideas',
+  'new_competences',
+  'new_products',
+] as const;
 export type CompanyFlag = (typeof COMPANY_FLAGS)[number];
 /** What a `companies` indicator counts: every listed company, or those with one flag. */
 export type CompanyMeasure = 'all' | CompanyFlag;
@@ -9,7 +15,13 @@ export const COMPANY_MEASURES: readonly CompanyMeasure[] = ['all', ...COMPANY_FL
 export type IndicatorKind = 'companies' | 'count' | 'amount_dkk' | 'share';
 export type OrganisationKind = 'cluster' | 'innovation_network';
 export type Region = 'hovedstaden' | 'sjaelland' | 'syddanmark' | 'midtjylland' | 'nordjylland';
-export const REGIONS: readonly Region[] = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'];
+export const REGIONS: readonly Region[] = [
+  'hovedstaden',
+  'sjaelland',
+  'syddanmark',
+  'midtjylland',
+  'nordjylland',
+];
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['cluster', 'innovation_network'];
 
 export interface ShareFigure {

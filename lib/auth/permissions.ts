@@ -10,7 +10,7 @@ export function isAdmin(actor: Actor | null): actor is Actor {
 }
 
 export function isMemberOf(actor: Actor | null, organisationId: number): actor is Actor {
-  return actor != null && actor.organisationIds.includes(organisationId);
+  return actor?.organisationIds.includes(organisationId) === true;
 }
 
 /** Staff act only for organisations they belong to; the secretariat may act for any. */
@@ -50,7 +50,11 @@ export async function checkMember(
   what: string,
 ): Promise<Failure | null> {
   if (isMemberOf(actor, organisationId)) return null;
-  return denyAccess(db, actor, what, { entityType: 'organisation', entityId: organisationId, organisationId });
+  return denyAccess(db, actor, what, {
+    entityType: 'organisation',
+    entityId: organisationId,
+    organisationId,
+  });
 }
 
 export async function checkCanActFor(
@@ -60,5 +64,9 @@ export async function checkCanActFor(
   what: string,
 ): Promise<Failure | null> {
   if (canActFor(actor, organisationId)) return null;
-  return denyAccess(db, actor, what, { entityType: 'organisation', entityId: organisationId, organisationId });
+  return denyAccess(db, actor, what, {
+    entityType: 'organisation',
+    entityId: organisationId,
+    organisationId,
+  });
 }

@@ -71,10 +71,7 @@ export async function publishYear(db: Database, request: PublishRequest): Promis
         snapshot,
       })
       .returning({ id: publications.id, publishedAt: publications.publishedAt });
-    await tx
-      .update(reportingYears)
-      .set({ state: 'published' })
-      .where(eq(reportingYears.year, request.year));
+    await tx.update(reportingYears).set({ state: 'published' }).where(eq(reportingYears.year, request.year));
     await recordAuditEvent(tx, {
       actorId: request.actorId,
       actorEmail: request.actorEmail,
@@ -92,4 +89,3 @@ function participantsOf(snapshot: PublicationSnapshot): number | null {
   const figure = snapshot.accounts.indicators.find((indicator) => indicator.key === 'participants')?.national;
   return figure && 'net' in figure ? figure.net : null;
 }
-

@@ -18,14 +18,21 @@ function toSummary(row: { year: number; version: number; publishedAt: Date; chan
 
 /** The latest version of every published year, newest year first. */
 export async function listLatestPublications(db: Database): Promise<PublicationSummary[]> {
-  const rows = await db.select(summaryColumns).from(publications).orderBy(desc(publications.year), desc(publications.version));
+  const rows = await db
+    .select(summaryColumns)
+    .from(publications)
+    .orderBy(desc(publications.year), desc(publications.version));
   const latest = new Map<number, PublicationSummary>();
   for (const row of rows) if (!latest.has(row.year)) latest.set(row.year, toSummary(row));
   return [...latest.values()];
 }
 
 /** A year's publication: the latest version, or `version` when given. */
-export async function getPublication(db: Database, year: number, version?: number): Promise<Publication | null> {
+export async function getPublication(
+  db: Database,
+  year: number,
+  version?: number,
+): Promise<Publication | null> {
   const versions = await db
     .select(summaryColumns)
     .from(publications)
@@ -48,6 +55,8 @@ export async function getPublication(db: Database, year: number, version?: numbe
 /** Every published year's latest snapshot, oldest first: the series behind trend charts. */
 export async function getPublishedSeries(db: Database): Promise<Publication[]> {
   const latest = await listLatestPublications(db);
-  const series = await Promise.all(latest.map((summary) => getPublication(db, summary.year, summary.version)));
+  const series = await Promise.all(
+    latest.map((summary) => getPublication(db, summary.year, summary.version)),
+  );
   return series.filter((publication): publication is Publication => publication !== null).reverse();
 }

@@ -39,7 +39,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
         })}
       </p>
       <p className="mt-6">
-        <Link href={`${prefix}/regnskab/${accounts.year}`}>{t('readAccounts', { year: String(accounts.year) })}</Link>
+        <Link href={`${prefix}/regnskab/${accounts.year}`}>
+          {t('readAccounts', { year: String(accounts.year) })}
+        </Link>
       </p>
     </>
   );
