@@ -192,15 +192,18 @@ export function figureFor(
   const net = stats.counts[measure] + reported;
   const gross = listGross + reported;
   const figure: TotalFigure = { net, gross, overlap: gross - net };
-  if (measure !== 'under_50') {
-    // without a list only the participants' under-50 count is known
-    const reportedUnder50 =
-      measure === 'all' ? sumNumbers(withoutList.map((organisation) => organisation.reported.under_50)) : 0;
-    figure.under50 = stats.under50[measure] + reportedUnder50;
+  const reportedWithoutList = withoutList.some(
+    (organisation) => typeof organisation.reported[indicator.key] === 'number',
+  );
+  // Without a list only the participants' own under-50 count is known; an outcome's under-50
+  // split cannot be told, so it is left out rather than understated.
+  if (measure === 'all') {
+    figure.under50 =
+      stats.under50.all + sumNumbers(withoutList.map((organisation) => organisation.reported.under_50));
+  } else if (measure !== 'under_50' && !reportedWithoutList) {
+    figure.under50 = stats.under50[measure];
   }
-  if (withoutList.some((organisation) => typeof organisation.reported[indicator.key] === 'number')) {
-    figure.possiblyDoubleCounted = true;
-  }
+  if (reportedWithoutList) figure.possiblyDoubleCounted = true;
   return figure;
 }
 

@@ -105,8 +105,11 @@ describe('national accounts from approved submissions', () => {
   it('counts a company as having new ideas when any cluster reports it so', () => {
     // X (A), Y (A and C) → 2 distinct; gross A 2 + C 1; D reports 3
     expect(national('new_ideas')).toMatchObject({ net: 5, gross: 6, overlap: 1 });
-    // of which under 50: X (A says under 50), Y (C says under 50); D's split is unknown
-    expect(national('new_ideas').under50).toBe(2);
+    // D reports new ideas without a list, so their under-50 split is unknown: no figure at all
+    expect(national('new_ideas').under50).toBeUndefined();
+    // where every organisation has a list, the split is net: X (A says under 50) only
+    expect(national('new_products')).toMatchObject({ under50: 0 });
+    expect(group('kind', 'innovation_network').values.new_ideas).toMatchObject({ net: 1, under50: 1 });
     expect(national('new_competences')).toMatchObject({ net: 1, gross: 1 });
     expect(national('new_products')).toMatchObject({ net: 1, gross: 1 });
   });

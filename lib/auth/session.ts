@@ -1,0 +1,28 @@
+import 'server-only';
+// The session layer: resolves the signed-in Actor once per request. It decides nothing about
+// permissions; lib/ functions check the Actor they are given (lib/auth/permissions.ts).
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { auth } from '@/auth';
+import { getDb } from '@/db/client';
+import type { Locale } from '@/lib/format';
+import { type Actor, loadActor } from './actor';
+
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  if (!session?.userId || !session.sessionVersion) return null;
+  const requestHeaders = await headers();
+  const ip = requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  return loadActor(await getDb(), session.userId, session.sessionVersion, ip);
+});
+
+/** For pages: the actor, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requirePageActor(locale: Locale, returnTo: string): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) {
+    const prefix = locale === 'en' ? '/en' : '';
+    redirect(`${prefix}/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  }
+  return actor;
+}

@@ -1,0 +1,53 @@
+// Configuration checked once at start: each problem is one line saying what to fix.
+import { z } from 'zod';
+
+const environmentSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, {
+      error:
+        'DATABASE_URL must look like postgres://user:password@host:5432/database (or be unset to use the embedded database)',
+    })
+    .optional()
+    .or(z.literal('')),
+  AUTH_SECRET: z
+    .string()
+    .min(32, {
+      error: 'AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 33`',
+    })
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'SMTP_URL must look like smtp://user:password@host:587' })
+    .optional()
+    .or(z.literal('')),
+  PORT: z.coerce.number().int().min(1).max(65535, { error: 'PORT must be a port number' }).optional(),
+});
+
+export function environmentProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+  const problems: string[] = [];
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+    problems.push(
+      'AUTH_SECRET is not set: generate one with `openssl rand -base64 33` and set it in the environment',
+    );
+  }
+  return problems;
+}
+
+/** One line for a database that cannot be reached, without the password of the URL. */
+export function describeDatabaseFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return `The embedded database under .data/ could not be opened: ${reason}`;
+  let where = 'DATABASE_URL';
+  try {
+    const parsed = new URL(url);
+    where = `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {}
+  return `Cannot use the database at ${where} (DATABASE_URL): ${reason}. Start PostgreSQL there, fix DATABASE_URL, or unset it to use the embedded database.`;
+}

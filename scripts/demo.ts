@@ -1,0 +1,86 @@
+// `npm run demo`: after `next build`, prepares the embedded (or DATABASE_URL) database with the
+// demo data once, prints where to go and how to sign in, and serves the app with `next start`.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, targetFromEnv } from '../db/client';
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_ADMIN_TOTP_SECRET,
+  DEMO_PASSWORD,
+  demoLogins,
+  isDemoSeeded,
+  seedDemo,
+} from '../db/seed/demo';
+import { describeDatabaseFailure, environmentProblems } from '../lib/env';
+
+function demoAuthSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  // a stable secret per checkout, so sessions survive a restart of the demo
+  const file = path.join(process.cwd(), '.data', 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(33).toString('base64'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AUTH_SECRET: demoAuthSecret(),
+    AUTH_TRUST_HOST: 'true',
+    KLYNGEREGNSKAB_DEMO: '1',
+  };
+  const problems = environmentProblems({ ...env, NODE_ENV: 'production' });
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`Configuration error: ${problem}`);
+    process.exit(1);
+  }
+
+  let logins: string[];
+  try {
+    const handle = await openDatabase(targetFromEnv(env));
+    try {
+      await handle.migrate();
+      if (await isDemoSeeded(handle.db)) {
+        console.log('Demo data already in place: keeping it.');
+      } else {
+        console.log('Loading the demo data (about 10 seconds) …');
+        await seedDemo(handle.db);
+      }
+      logins = await demoLogins(handle.db);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    console.error(`Configuration error: ${describeDatabaseFailure(error, env)}`);
+    process.exit(1);
+  }
+
+  const port = env.PORT ?? '3000';
+  const hostname = env.HOSTNAME && env.HOSTNAME !== '0.0.0.0' ? env.HOSTNAME : 'localhost';
+  console.log(`
+Klyngeregnskab demo (synthetic data) — http://${hostname}:${port}
+
+Sign in at http://${hostname}:${port}/login with password "${DEMO_PASSWORD}":
+  ${DEMO_ADMIN_EMAIL}  (secretariat; TOTP secret ${DEMO_ADMIN_TOTP_SECRET})
+${logins
+  .filter((email) => email !== DEMO_ADMIN_EMAIL)
+  .map((email) => `  ${email}  (cluster staff)`)
+  .join('\n')}
+  … and {organisation-slug}@example.org for every organisation.
+`);
+
+  const args = ['start', '-p', port];
+  if (env.HOSTNAME) args.push('-H', env.HOSTNAME);
+  const server = spawn(path.join(process.cwd(), 'node_modules', '.bin', 'next'), args, {
+    env,
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main();
