@@ -11,6 +11,22 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // Danish lives at /…, English at /en/…; both are served by app/[locale]. A rewrite in the config
+  // (not in the proxy) stays on the server's own origin whatever host it listens on.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: '/', destination: '/da' },
+        { source: '/:path((?!en(?:/|$)|da(?:/|$)|api/|_next/).*)', destination: '/da/:path' },
+      ],
+    };
+  },
+  async redirects() {
+    return [
+      { source: '/da', destination: '/', permanent: true },
+      { source: '/da/:path*', destination: '/:path*', permanent: true },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

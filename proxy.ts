@@ -1,11 +1,12 @@
-// A fast first pass over every page request: the language prefix. Authorisation is never decided
-// here; lib/auth checks every read and write itself.
-import createMiddleware from 'next-intl/middleware';
-import { routing } from './i18n/routing';
+// A fast first pass over page requests. The language prefix is handled by rewrites in
+// next.config.mjs; authorisation is never decided here: lib/auth checks every read and write.
+import { type NextRequest, NextResponse } from 'next/server';
 
-export const proxy = createMiddleware(routing);
+export function proxy(_request: NextRequest) {
+  return NextResponse.next();
+}
 
 export const config = {
   // pages only: not the API, Next's own files or static files with an extension
-  matcher: ['/((?!api|_next|_vercel|embed-static|.*\\..*).*)'],
+  matcher: ['/((?!api|_next|.*\\..*).*)'],
 };

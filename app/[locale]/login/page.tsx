@@ -2,6 +2,9 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { LoginForm } from '@/components/forms/login-form';
 import type { Locale } from '@/lib/format';
 
+// per request: it reads the return address from the query string
+export const dynamic = 'force-dynamic';
+
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'auth.login' });
