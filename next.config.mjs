@@ -12,12 +12,13 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   // Danish lives at /…, English at /en/…; both are served by app/[locale]. A rewrite in the config
-  // (not in the proxy) stays on the server's own origin whatever host it listens on.
+  // (not in the proxy) stays on the server's own origin whatever host it listens on. /embed/{locale}/…
+  // carries its language in the path and has a root layout of its own (no site chrome, for iframes).
   async rewrites() {
     return {
       beforeFiles: [
         { source: '/', destination: '/da' },
-        { source: '/:path((?!en(?:/|$)|da(?:/|$)|api/|_next/).*)', destination: '/da/:path' },
+        { source: '/:path((?!en(?:/|$)|da(?:/|$)|api/|_next/|embed/).*)', destination: '/da/:path' },
       ],
     };
   },

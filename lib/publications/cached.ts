@@ -2,6 +2,8 @@
 // request; publishing a new version revalidates the tag.
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db/client';
+import { listOrganisationDetails } from './directory';
+import { toOrganisationDetail } from './open-data';
 import { getPublication, getPublishedSeries, listLatestPublications } from './read';
 
 export const PUBLICATIONS_TAG = 'publications';
@@ -27,4 +29,23 @@ export const cachedPublishedSeries = unstable_cache(
 export async function cachedLatestPublication() {
   const [latest] = await cachedLatestPublications();
   return latest ? cachedPublication(latest.year, latest.version) : null;
+}
+
+/** Tag for the public organisation descriptions: revalidate it when an organisation is edited. */
+export const ORGANISATIONS_TAG = 'organisations';
+
+export const cachedOrganisationDetails = unstable_cache(
+  async () => listOrganisationDetails(await getDb()),
+  ['publications:organisation-details'],
+  { tags: [PUBLICATIONS_TAG, ORGANISATIONS_TAG] },
+);
+
+/** One organisation's published years with its public description: what /klynger/[slug] shows. */
+export async function cachedOrganisationDetail(slug: string) {
+  const [series, details] = await Promise.all([cachedPublishedSeries(), cachedOrganisationDetails()]);
+  return toOrganisationDetail(
+    series,
+    slug,
+    details.find((row) => row.slug === slug),
+  );
 }

@@ -1,13 +1,49 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { LineChart } from '@/components/charts/line-chart';
+import { SectionHeading } from '@/components/public/permalink';
 import { netOf } from '@/lib/accounts/figures';
-import { formatInteger, type Locale } from '@/lib/format';
-import { cachedLatestPublication } from '@/lib/publications/cached';
+import { formatInteger, formatPercent, formatShare, type Locale } from '@/lib/format';
+import { cachedLatestPublication, cachedPublishedSeries } from '@/lib/publications/cached';
+import {
+  alternatesFor,
+  HEADLINE_KEYS,
+  localePath,
+  SURVEY_KEYS,
+  shareFigure,
+  shareOfParticipants,
+  trendOf,
+} from '@/lib/publications/view';
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: Locale }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'home' });
+  const common = await getTranslations({ locale, namespace: 'common' });
+  const latest = await cachedLatestPublication();
+  return {
+    title: { absolute: `${t('title')} · ${common('siteName')}` },
+    description: common('siteTagline'),
+    alternates: alternatesFor(locale, '/'),
+    openGraph: latest
+      ? {
+          images: [
+            { url: localePath(locale, `/regnskab/${latest.year}/opengraph-image`), width: 1200, height: 630 },
+          ],
+        }
+      : undefined,
+  };
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'home' });
+  const p = await getTranslations({ locale, namespace: 'public' });
   const publication = await cachedLatestPublication();
   if (!publication) {
     return (
@@ -19,10 +55,24 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
   }
   const { accounts } = publication.snapshot;
   const number = (key: string) => formatInteger(netOf(accounts, key) ?? 0, locale);
-  const prefix = locale === 'en' ? '/en' : '';
+  const series = await cachedPublishedSeries();
+  const trend = trendOf(series, HEADLINE_KEYS, locale);
+  const first = trend.years[0]!;
+  const last = trend.years[trend.years.length - 1]!;
+  const label = (key: string) => accounts.indicators.find((i) => i.key === key)?.label[locale] ?? key;
+  const yearHref = localePath(locale, `/regnskab/${accounts.year}`);
   return (
     <>
-      <h1 className="text-3xl font-semibold text-primary-darker">{t('title')}</h1>
+      <h1 className="text-3xl font-semibold text-primary-darker sm:text-4xl">{t('title')}</h1>
+      <p className="mt-6 text-lg">
+        <strong className="text-2xl font-semibold" data-testid="organisation-counts">
+          {p('home.organisationsCount', {
+            clusters: formatInteger(accounts.organisationCounts.cluster, locale),
+            networks: formatInteger(accounts.organisationCounts.innovation_network, locale),
+          })}
+        </strong>{' '}
+        {p('home.organisationsLead', { edition: String(accounts.edition), year: String(accounts.year) })}
+      </p>
       <p className="mt-6 max-w-3xl text-xl" data-testid="headline">
         {t('headline', {
           year: String(accounts.year),
@@ -32,17 +82,123 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
           newProducts: number('new_products'),
         })}
       </p>
-      <p className="mt-4">
-        {t('organisations', {
-          total: formatInteger(accounts.organisationCounts.total, locale),
-          edition: String(accounts.edition),
+
+      <SectionHeading
+        id="resultater"
+        permalinkLabel={p('permalinkTo', { name: p('home.figuresHeading', { year: String(accounts.year) }) })}
+      >
+        {p('home.figuresHeading', { year: String(accounts.year) })}
+      </SectionHeading>
+      <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="key-figures">
+        {HEADLINE_KEYS.map((key) => {
+          const share = shareOfParticipants(accounts, key);
+          return (
+            <li key={key} className="border-l-4 border-primary bg-surface p-4">
+              <p className="text-3xl font-semibold text-primary-darker">{number(key)}</p>
+              <p className="mt-1">{label(key)}</p>
+              {key !== 'participants' && share !== null && (
+                <p className="mt-1 text-sm text-muted">
+                  {p('home.ofParticipants', { share: formatPercent(share, locale) })}
+                </p>
+              )}
+            </li>
+          );
         })}
-      </p>
-      <p className="mt-6">
-        <Link href={`${prefix}/regnskab/${accounts.year}`}>
-          {t('readAccounts', { year: String(accounts.year) })}
-        </Link>
-      </p>
+      </ul>
+
+      {SURVEY_KEYS.some((key) => shareFigure(accounts, key)) && (
+        <>
+          <SectionHeading
+            id="undersoegelse"
+            permalinkLabel={p('permalinkTo', { name: p('home.surveyHeading') })}
+          >
+            {p('home.surveyHeading')}
+          </SectionHeading>
+          <p className="mt-2">{p('home.surveyLead')}</p>
+          <ul className="mt-4 grid gap-4 sm:grid-cols-3" data-testid="survey">
+            {SURVEY_KEYS.map((key) => {
+              const share = shareFigure(accounts, key);
+              if (!share) return null;
+              return (
+                <li key={key} className="border-l-4 border-primary-darker bg-surface p-4">
+                  <p className="text-3xl font-semibold text-primary-darker">
+                    {formatShare(share.numerator, share.denominator, locale, 0)}
+                  </p>
+                  <p className="mt-1">{label(key)}</p>
+                  <p className="mt-1 text-sm text-muted">
+                    {p('home.surveyOf', {
+                      numerator: formatInteger(share.numerator, locale),
+                      denominator: formatInteger(share.denominator, locale),
+                    })}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+
+      {trend.years.length > 1 && (
+        <section aria-labelledby="udvikling">
+          <SectionHeading
+            id="udvikling"
+            permalinkLabel={p('permalinkTo', { name: p('home.trendHeading', { first, last }) })}
+          >
+            {p('home.trendHeading', { first, last })}
+          </SectionHeading>
+          <LineChart
+            id="trend-chart"
+            title={p('home.trendHeading', { first, last })}
+            description={p('home.trendDescription', { first, last })}
+            years={trend.years}
+            series={trend.lines}
+            breakYears={trend.breakYears}
+            locale={locale}
+            yearLabel={p('year')}
+            breakLabel={p('seriesBreak')}
+          />
+          {series
+            .filter((one) => one.snapshot.accounts.seriesBreak)
+            .map((one) => (
+              <p key={one.year} className="mt-2 text-sm">
+                {p('seriesBreakNote', { year: one.year, note: one.snapshot.accounts.seriesBreak![locale] })}
+              </p>
+            ))}
+          {trend.doubleCounted.length > 0 && (
+            <p className="mt-2 text-sm">
+              {p('doubleCountedYears', { years: trend.doubleCounted.join(', ') })}
+            </p>
+          )}
+          <p className="no-print mt-2 text-sm">
+            <a href={`/embed/${locale}/trend`}>
+              {p('embedTo', { name: p('home.trendHeading', { first, last }) })}
+            </a>
+          </p>
+        </section>
+      )}
+
+      <nav aria-labelledby="mere" className="mt-12 border-t border-rule pt-6">
+        <h2 id="mere" className="text-2xl font-semibold text-primary-darker">
+          {p('home.more')}
+        </h2>
+        <ul className="mt-4 grid gap-2 sm:grid-cols-2">
+          <li>
+            <Link href={yearHref}>{t('readAccounts', { year: String(accounts.year) })}</Link>
+          </li>
+          <li>
+            <Link href={localePath(locale, '/regnskab')}>{p('home.linkAccounts')}</Link>
+          </li>
+          <li>
+            <Link href={localePath(locale, '/klynger')}>{p('home.linkOrganisations')}</Link>
+          </li>
+          <li>
+            <Link href={localePath(locale, '/om')}>{p('home.linkAbout')}</Link>
+          </li>
+          <li>
+            <Link href={localePath(locale, '/om/data')}>{p('home.linkData')}</Link>
+          </li>
+        </ul>
+      </nav>
     </>
   );
 }

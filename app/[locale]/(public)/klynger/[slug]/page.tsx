@@ -1,0 +1,219 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { LineChart } from '@/components/charts/line-chart';
+import { SectionHeading } from '@/components/public/permalink';
+import { formatInteger, formatPercent, type Locale } from '@/lib/format';
+import { cachedOrganisationDetail, cachedPublishedSeries } from '@/lib/publications/cached';
+import { ScrollRegion } from '@/components/public/scroll-region';
+import { alternatesFor, HEADLINE_KEYS, localePath, netFigure } from '@/lib/publications/view';
+
+type Props = { params: Promise<{ locale: Locale; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const detail = await cachedOrganisationDetail(slug);
+  if (!detail) return {};
+  const t = await getTranslations({ locale, namespace: 'public' });
+  return {
+    title: detail.name,
+    description: t('organisation.metaDescription', {
+      name: detail.name,
+      kind: t(`kind.${detail.kind}`).toLocaleLowerCase(locale),
+      field: detail.field,
+      region: t(`region.${detail.region}`),
+    }),
+    alternates: alternatesFor(locale, `/klynger/${slug}`),
+  };
+}
+
+export default async function OrganisationPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const detail = await cachedOrganisationDetail(slug);
+  if (!detail) notFound();
+  const t = await getTranslations({ locale, namespace: 'public' });
+  const series = await cachedPublishedSeries();
+  const latestSeries = series[series.length - 1];
+  const labelOf = (key: string) =>
+    latestSeries?.snapshot.accounts.indicators.find((i) => i.key === key)?.label[locale] ?? key;
+  const years = detail.years.map((y) => y.year);
+  const first = years[0];
+  const last = years[years.length - 1];
+  const newest = detail.years[detail.years.length - 1];
+  const newestAccounts = series.find((p) => p.year === newest?.year)?.snapshot.accounts;
+  const breakYears = series
+    .filter((p) => p.snapshot.accounts.seriesBreak && years.includes(p.year))
+    .map((p) => p.year);
+  const value = (values: Record<string, unknown>, key: string) =>
+    typeof values[key] === 'number' ? (values[key] as number) : null;
+  const chartTitle = first ? t('organisation.resultsChart', { name: detail.name, first, last: last! }) : '';
+  const th = 'border-b-2 border-ink px-3 py-2 text-right align-bottom';
+  const td = 'border-b border-rule px-3 py-2 text-right tabular-nums';
+  return (
+    <>
+      <p className="no-print">
+        <Link href={localePath(locale, '/klynger')}>← {t('organisation.back')}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-semibold text-primary-darker">{detail.name}</h1>
+      {detail.description && <p className="mt-4 max-w-3xl">{detail.description}</p>}
+      <h2 className="sr-only">{t('organisation.facts')}</h2>
+      <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+        <dt className="font-semibold">{t('dimension.kind')}</dt>
+        <dd>{t(`kind.${detail.kind}`)}</dd>
+        <dt className="font-semibold">{t('dimension.field')}</dt>
+        <dd>{detail.field}</dd>
+        <dt className="font-semibold">{t('dimension.region')}</dt>
+        <dd>{t(`region.${detail.region}`)}</dd>
+        {detail.website && (
+          <>
+            <dt className="font-semibold">{t('organisation.website')}</dt>
+            <dd>
+              <a href={detail.website} rel="noopener">
+                {detail.website.replace(/^https?:\/\//, '')}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <SectionHeading id="resultater" permalinkLabel={t('permalinkTo', { name: t('organisation.results') })}>
+        {t('organisation.results')}
+      </SectionHeading>
+      {detail.years.length === 0 ? (
+        <p className="mt-2">{t('organisation.noYears')}</p>
+      ) : (
+        <>
+          <ScrollRegion className="mt-4" label={t('organisation.results')}>
+            <table className="w-full min-w-[36rem]" id="tabel-resultater" data-testid="organisation-results">
+              <caption className="sr-only">{t('organisation.results')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                    {t('year')}
+                  </th>
+                  {HEADLINE_KEYS.map((key) => (
+                    <th key={key} scope="col" className={th}>
+                      {labelOf(key)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {detail.years.map((row) => (
+                  <tr key={row.year}>
+                    <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
+                      <Link
+                        href={localePath(locale, `/regnskab/${row.year}`)}
+                        aria-label={t('organisation.yearLink', { year: row.year })}
+                      >
+                        {row.year}
+                      </Link>
+                    </th>
+                    {HEADLINE_KEYS.map((key) => {
+                      const number = value(row.values, key);
+                      return (
+                        <td key={key} className={td}>
+                          {number === null ? '–' : formatInteger(number, locale)}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          {detail.years.length > 1 && (
+            <figure id="figur-deltagere" className="mt-6">
+              <figcaption className="font-semibold">{chartTitle}</figcaption>
+              <LineChart
+                id="chart-participants"
+                title={chartTitle}
+                description={t('organisation.resultsChartDescription', { name: detail.name })}
+                years={years}
+                series={[
+                  {
+                    key: 'participants',
+                    label: labelOf('participants'),
+                    values: detail.years.map((row) => ({
+                      year: row.year,
+                      value: value(row.values, 'participants'),
+                    })),
+                  },
+                ]}
+                breakYears={breakYears}
+                locale={locale}
+                yearLabel={t('year')}
+                breakLabel={t('seriesBreak')}
+                height={220}
+              />
+            </figure>
+          )}
+        </>
+      )}
+
+      {newest && newestAccounts && (
+        <>
+          <SectionHeading
+            id="sammenligning"
+            permalinkLabel={t('permalinkTo', { name: t('organisation.comparison', { year: newest.year }) })}
+          >
+            {t('organisation.comparison', { year: newest.year })}
+          </SectionHeading>
+          <p className="mt-2 max-w-3xl">{t('organisation.comparisonLead')}</p>
+          {(() => {
+            const own = value(newest.values, 'participants');
+            const national = netFigure(newestAccounts, 'participants');
+            return own !== null && national ? (
+              <p className="mt-2" data-testid="share-of-national">
+                {t('organisation.shareOfNational', { share: formatPercent(own / national, locale) })}
+              </p>
+            ) : null;
+          })()}
+          <ScrollRegion className="mt-4" label={t('organisation.comparison', { year: newest.year })}>
+            <table className="w-full min-w-[28rem] max-w-3xl" id="tabel-sammenligning">
+              <caption className="sr-only">{t('organisation.comparison', { year: newest.year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                    {t('year.indicator')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {detail.name}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('organisation.nationalShare')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {HEADLINE_KEYS.filter((key) => key !== 'participants').map((key) => {
+                  const ownParticipants = value(newest.values, 'participants');
+                  const own = value(newest.values, key);
+                  const nationalParticipants = netFigure(newestAccounts, 'participants');
+                  const national = netFigure(newestAccounts, key);
+                  return (
+                    <tr key={key}>
+                      <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
+                        {labelOf(key)}
+                      </th>
+                      <td className={td}>
+                        {own !== null && ownParticipants ? formatPercent(own / ownParticipants, locale) : '–'}
+                      </td>
+                      <td className={td}>
+                        {national !== null && nationalParticipants
+                          ? formatPercent(national / nationalParticipants, locale)
+                          : '–'}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </>
+      )}
+    </>
+  );
+}

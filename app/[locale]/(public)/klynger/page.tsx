@@ -1,0 +1,162 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ORGANISATION_KINDS, REGIONS } from '@/lib/accounts/types';
+import { formatInteger, type Locale } from '@/lib/format';
+import { cachedPublishedSeries } from '@/lib/publications/cached';
+import { filterOrganisations, toOrganisationDirectory } from '@/lib/publications/open-data';
+import { ScrollRegion } from '@/components/public/scroll-region';
+import { alternatesFor, localePath } from '@/lib/publications/view';
+
+// The filter lives in the URL (?kind=&field=&region=), so the page renders per request from the
+// cached publications; it does no database work of its own.
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'public' });
+  return {
+    title: t('organisations.title'),
+    description: t('organisations.description'),
+    alternates: alternatesFor(locale, '/klynger'),
+  };
+}
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+
+export default async function OrganisationsPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'public' });
+  const series = await cachedPublishedSeries();
+  const directory = toOrganisationDirectory(series);
+  const fields = [...new Set(directory.map((o) => o.field))].sort((a, b) => a.localeCompare(b, 'da'));
+  const raw = await searchParams;
+  const filter = {
+    kind: (ORGANISATION_KINDS as readonly string[]).includes(one(raw.kind)) ? one(raw.kind) : '',
+    field: fields.includes(one(raw.field)) ? one(raw.field) : '',
+    region: (REGIONS as readonly string[]).includes(one(raw.region)) ? one(raw.region) : '',
+  };
+  const shown = filterOrganisations(directory, filter);
+  const latest = series[series.length - 1];
+  const latestValues = new Map(
+    (latest?.snapshot.accounts.organisations ?? []).map((o) => [o.slug, o.values.participants]),
+  );
+  const select = 'mt-1 border-2 border-ink bg-white px-2 py-1';
+  const path = localePath(locale, '/klynger');
+  return (
+    <>
+      <h1 className="text-3xl font-semibold text-primary-darker">{t('organisations.title')}</h1>
+      <p className="mt-4 max-w-3xl">{t('organisations.description')}</p>
+      <form method="get" action={path} className="mt-6 bg-surface p-4" aria-labelledby="filter-heading">
+        <h2 id="filter-heading" className="text-lg font-semibold">
+          {t('organisations.filterHeading')}
+        </h2>
+        <div className="mt-2 flex flex-wrap items-end gap-4">
+          <div className="flex flex-col">
+            <label htmlFor="filter-kind">{t('dimension.kind')}</label>
+            <select id="filter-kind" name="kind" defaultValue={filter.kind} className={select}>
+              <option value="">{t('organisations.all')}</option>
+              {ORGANISATION_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col">
+            <label htmlFor="filter-field">{t('dimension.field')}</label>
+            <select id="filter-field" name="field" defaultValue={filter.field} className={select}>
+              <option value="">{t('organisations.all')}</option>
+              {fields.map((field) => (
+                <option key={field} value={field}>
+                  {field}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col">
+            <label htmlFor="filter-region">{t('dimension.region')}</label>
+            <select id="filter-region" name="region" defaultValue={filter.region} className={select}>
+              <option value="">{t('organisations.all')}</option>
+              {REGIONS.map((region) => (
+                <option key={region} value={region}>
+                  {t(`region.${region}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="submit"
+            className="bg-primary px-4 py-1.5 font-medium text-white hover:bg-primary-darker"
+          >
+            {t('organisations.apply')}
+          </button>
+          {(filter.kind || filter.field || filter.region) && <a href={path}>{t('organisations.reset')}</a>}
+        </div>
+      </form>
+      <p className="mt-4" role="status" data-testid="organisation-count">
+        {t('organisations.count', { count: formatInteger(shown.length, locale) })}
+      </p>
+      {shown.length === 0 ? (
+        <p className="mt-2">{t('organisations.none')}</p>
+      ) : (
+        <ScrollRegion className="mt-2" label={t('organisations.title')}>
+          <table className="w-full min-w-[40rem]" id="katalog" data-testid="catalogue">
+            <caption className="sr-only">{t('organisations.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                  {t('year.name')}
+                </th>
+                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                  {t('dimension.kind')}
+                </th>
+                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                  {t('dimension.field')}
+                </th>
+                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                  {t('dimension.region')}
+                </th>
+                {latest && (
+                  <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
+                    {t('organisations.latestYear', { year: latest.year })}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((organisation) => {
+                const value = latestValues.get(organisation.slug);
+                return (
+                  <tr key={organisation.slug}>
+                    <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
+                      <Link href={localePath(locale, `/klynger/${organisation.slug}`)}>
+                        {organisation.name}
+                      </Link>
+                    </th>
+                    <td className="border-b border-rule px-3 py-2">{t(`kind.${organisation.kind}`)}</td>
+                    <td className="border-b border-rule px-3 py-2">{organisation.field}</td>
+                    <td className="border-b border-rule px-3 py-2">{t(`region.${organisation.region}`)}</td>
+                    {latest && (
+                      <td className="border-b border-rule px-3 py-2 text-right tabular-nums">
+                        {typeof value === 'number'
+                          ? formatInteger(value, locale)
+                          : t('organisations.notInLatest', { year: latest.year })}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </>
+  );
+}

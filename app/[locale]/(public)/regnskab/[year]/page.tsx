@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ORGANISATION_COLUMNS, YearAccounts } from '@/components/public/year-accounts';
+import { formatInteger, type Locale } from '@/lib/format';
+import { cachedPublication } from '@/lib/publications/cached';
+import { alternatesFor, netFigure, parseTableQuery, parseYear } from '@/lib/publications/view';
+
+// The organisation table sorts and searches by query parameters (works without JavaScript), so the
+// page renders per request; its data comes from the publication cache, never the database.
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ locale: Locale; year: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, year: rawYear } = await params;
+  const year = parseYear(rawYear);
+  const publication = year ? await cachedPublication(year) : null;
+  if (!publication) return {};
+  const t = await getTranslations({ locale, namespace: 'public' });
+  const participants = netFigure(publication.snapshot.accounts, 'participants') ?? 0;
+  return {
+    title: t('year.title', { year: publication.year }),
+    description: t('year.metaDescription', {
+      year: publication.year,
+      participants: formatInteger(participants, locale),
+    }),
+    alternates: alternatesFor(locale, `/regnskab/${publication.year}`),
+    // the Open Graph image comes from opengraph-image.tsx beside this page
+    openGraph: { title: t('year.title', { year: publication.year }) },
+  };
+}
+
+export default async function YearPage({ params, searchParams }: Props) {
+  const { locale, year: rawYear } = await params;
+  setRequestLocale(locale);
+  const year = parseYear(rawYear);
+  const publication = year ? await cachedPublication(year) : null;
+  if (!publication) notFound();
+  const query = parseTableQuery(await searchParams, ORGANISATION_COLUMNS);
+  return (
+    <YearAccounts
+      publication={publication}
+      latestVersion={publication.version}
+      locale={locale}
+      query={query}
+      basePath={`/regnskab/${publication.year}`}
+    />
+  );
+}

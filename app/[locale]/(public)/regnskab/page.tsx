@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate, formatInteger, type Locale } from '@/lib/format';
+import { cachedPublishedSeries } from '@/lib/publications/cached';
+import { alternatesFor, localePath, netFigure } from '@/lib/publications/view';
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: Locale }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'public' });
+  return {
+    title: t('accounts.title'),
+    description: t('accounts.description'),
+    alternates: alternatesFor(locale, '/regnskab'),
+  };
+}
+
+export default async function AccountsPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'public' });
+  const series = [...(await cachedPublishedSeries())].reverse();
+  return (
+    <>
+      <h1 className="text-3xl font-semibold text-primary-darker">{t('accounts.title')}</h1>
+      <p className="mt-4 max-w-3xl">{t('accounts.intro')}</p>
+      {series.length === 0 ? (
+        <p className="mt-6">{t('accounts.none')}</p>
+      ) : (
+        <table className="mt-6 w-full max-w-3xl" id="aar" data-testid="years-table">
+          <caption className="sr-only">{t('accounts.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                {t('accounts.yearColumn')}
+              </th>
+              <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
+                {t('accounts.participantsColumn')}
+              </th>
+              <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
+                {t('accounts.versionColumn')}
+              </th>
+              <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                {t('accounts.publishedColumn')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((publication) => {
+              const participants = netFigure(publication.snapshot.accounts, 'participants');
+              return (
+                <tr key={publication.year}>
+                  <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
+                    <Link href={localePath(locale, `/regnskab/${publication.year}`)}>
+                      {t('year.title', { year: publication.year })}
+                    </Link>
+                  </th>
+                  <td className="border-b border-rule px-3 py-2 text-right tabular-nums">
+                    {participants === null ? '–' : formatInteger(participants, locale)}
+                  </td>
+                  <td className="border-b border-rule px-3 py-2 text-right">{publication.version}</td>
+                  <td className="border-b border-rule px-3 py-2">
+                    {formatDate(publication.publishedAt, locale)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
