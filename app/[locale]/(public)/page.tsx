@@ -32,7 +32,7 @@ export async function generateMetadata({
     openGraph: latest
       ? {
           images: [
-            { url: localePath(locale, `/regnskab/${latest.year}/opengraph-image`), width: 1200, height: 630 },
+            { url: localePath(locale, `/regnskab/${latest.year}/og-image`), width: 1200, height: 630 },
           ],
         }
       : undefined,
@@ -154,7 +154,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
             series={trend.lines}
             breakYears={trend.breakYears}
             locale={locale}
-            yearLabel={p('year')}
+            yearLabel={p('yearLabel')}
             breakLabel={p('seriesBreak')}
           />
           {series

@@ -43,7 +43,7 @@ export default async function TrendEmbed({ params }: Props) {
         series={trend.lines}
         breakYears={trend.breakYears}
         locale={locale}
-        yearLabel={t('year')}
+        yearLabel={t('yearLabel')}
         breakLabel={t('seriesBreak')}
       />
     </EmbedFrame>

@@ -11,6 +11,11 @@ import { alternatesFor, HEADLINE_KEYS, localePath, netFigure } from '@/lib/publi
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
+// rendered on first request, then served from the cache until a publication changes
+export function generateStaticParams() {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const detail = await cachedOrganisationDetail(slug);
@@ -91,7 +96,7 @@ export default async function OrganisationPage({ params }: Props) {
               <thead>
                 <tr>
                   <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                    {t('year')}
+                    {t('yearLabel')}
                   </th>
                   {HEADLINE_KEYS.map((key) => (
                     <th key={key} scope="col" className={th}>
@@ -144,7 +149,7 @@ export default async function OrganisationPage({ params }: Props) {
                 ]}
                 breakYears={breakYears}
                 locale={locale}
-                yearLabel={t('year')}
+                yearLabel={t('yearLabel')}
                 breakLabel={t('seriesBreak')}
                 height={220}
               />

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ORGANISATION_COLUMNS, YearAccounts } from '@/components/public/year-accounts';
 import { formatInteger, type Locale } from '@/lib/format';
 import { cachedPublication } from '@/lib/publications/cached';
-import { alternatesFor, netFigure, parseTableQuery, parseYear } from '@/lib/publications/view';
+import { alternatesFor, localePath, netFigure, parseTableQuery, parseYear } from '@/lib/publications/view';
 
 // The organisation table sorts and searches by query parameters (works without JavaScript), so the
 // page renders per request; its data comes from the publication cache, never the database.
@@ -29,8 +29,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       participants: formatInteger(participants, locale),
     }),
     alternates: alternatesFor(locale, `/regnskab/${publication.year}`),
-    // the Open Graph image comes from opengraph-image.tsx beside this page
-    openGraph: { title: t('year.title', { year: publication.year }) },
+    openGraph: {
+      title: t('year.title', { year: publication.year }),
+      images: [
+        { url: localePath(locale, `/regnskab/${publication.year}/og-image`), width: 1200, height: 630 },
+      ],
+    },
   };
 }
 

@@ -17,6 +17,11 @@ async function load(rawYear: string, dimension: string) {
   return cachedPublication(year);
 }
 
+// rendered on first request, then served from the cache until a publication changes
+export function generateStaticParams() {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, year, dimension } = await params;
   if (!(await load(year, dimension))) return {};

@@ -59,6 +59,6 @@ export default async function OpenGraphImage({
           : null}
       </div>
     </div>,
-    size,
+    { ...size, headers: { 'Cache-Control': 'public, max-age=3600' } },
   );
 }

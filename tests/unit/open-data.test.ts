@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accountsCsvForApi,
+  accountsCsvForDownload,
+  accountsTable,
+  filterOrganisations,
+  neutraliseCell,
+  organisationDetailCsv,
+  toCsv,
+  toOpenAccountsYear,
+  toOrganisationDetail,
+  toOrganisationDirectory,
+  toPublicationList,
+} from '@/lib/publications/open-data';
+import { samplePublication } from '../helpers/publication-fixture';
+
+describe('toOpenAccountsYear', () => {
+  const open = toOpenAccountsYear(samplePublication());
+
+  it('has exactly the contract keys', () => {
+    expect(Object.keys(open).sort()).toEqual(
+      ['indicators', 'licence', 'organisations', 'publishedAt', 'version', 'year'].sort(),
+    );
+    expect(open.licence).toContain('CC BY 4.0');
+    expect(open).toMatchObject({ year: 2016, version: 1, publishedAt: '2017-03-01T10:00:00.000Z' });
+  });
+
+  it('gives company indicators net, gross and under50, other kinds net only, shares as a fraction', () => {
+    const byKey = Object.fromEntries(open.indicators.map((i) => [i.key, i]));
+    expect(byKey.participants).toEqual({
+      key: 'participants',
+      kind: 'companies',
+      label: { da: 'Deltagende virksomheder', en: 'Participating companies' },
+      national: { net: 150, gross: 170, under50: 100 },
+    });
+    expect(byKey.innovation_projects!.national).toEqual({ net: 12 });
+    expect(byKey.public_funding!.national).toEqual({ net: 1_500_000 });
+    expect(byKey.survey_new_knowledge!.national).toEqual({ numerator: 56, denominator: 100 });
+  });
+
+  it('keeps indicators in catalogue order and organisations by name, with the contract keys only', () => {
+    expect(open.indicators.map((i) => i.key)).toEqual([
+      'participants',
+      'new_ideas',
+      'innovation_projects',
+      'public_funding',
+      'survey_new_knowledge',
+    ]);
+    for (const organisation of open.organisations) {
+      expect(Object.keys(organisation).sort()).toEqual(['field', 'kind', 'name', 'region', 'slug', 'values']);
+    }
+    expect(open.organisations.find((o) => o.slug === 'vand-klyngen')!.values).toEqual({
+      participants: 100,
+      new_ideas: 30,
+      innovation_projects: 7,
+      public_funding: 1_000_000,
+      survey_new_knowledge: { numerator: 30, denominator: 60 },
+    });
+  });
+
+  it('never carries a company list or the internal flags', () => {
+    const text = JSON.stringify(open);
+    expect(text).not.toMatch(/cvr|hasCompanyList|possiblyDoubleCounted/i);
+  });
+});
+
+describe('toPublicationList', () => {
+  it('lists year, version and date, newest year first', () => {
+    const list = toPublicationList([
+      { year: 2014, version: 1, publishedAt: 'a', changeNote: null },
+      { year: 2016, version: 2, publishedAt: 'b', changeNote: 'x' },
+    ]);
+    expect(list).toEqual([
+      { year: 2016, version: 2, publishedAt: 'b' },
+      { year: 2014, version: 1, publishedAt: 'a' },
+    ]);
+  });
+});
+
+describe('organisations', () => {
+  const series = [samplePublication({}, 2015), samplePublication({}, 2016)];
+  it('builds the directory from the published years', () => {
+    const directory = toOrganisationDirectory(series);
+    expect(directory.map((o) => o.slug).sort()).toEqual(['at-netvaerk', 'vand-klyngen']);
+    expect(Object.keys(directory[0]!).sort()).toEqual(['field', 'kind', 'name', 'region', 'slug']);
+  });
+  it('gives one organisation year by year, or null when unknown', () => {
+    const detail = toOrganisationDetail(series, 'vand-klyngen', {
+      website: 'https://vand.dk',
+      description: null,
+    });
+    expect(detail?.years.map((y) => [y.year, y.values.participants])).toEqual([
+      [2015, 100],
+      [2016, 100],
+    ]);
+    expect(detail?.website).toBe('https://vand.dk');
+    expect(detail?.licence).toContain('CC BY 4.0');
+    expect(toOrganisationDetail(series, 'nobody')).toBeNull();
+  });
+  it('filters by kind, field and region together', () => {
+    const directory = toOrganisationDirectory(series);
+    expect(filterOrganisations(directory, { kind: 'cluster' }).map((o) => o.slug)).toEqual(['vand-klyngen']);
+    expect(filterOrganisations(directory, { region: 'hovedstaden', kind: 'cluster' })).toEqual([]);
+    expect(filterOrganisations(directory, { field: 'Byggeri' }).map((o) => o.slug)).toEqual(['at-netvaerk']);
+    expect(filterOrganisations(directory, {})).toHaveLength(2);
+  });
+});
+
+describe('CSV', () => {
+  it('neutralises text cells that a spreadsheet would run as a formula', () => {
+    for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])
+      expect(neutraliseCell(bad)).toBe(`'${bad}`);
+    expect(neutraliseCell('Vandklyngen')).toBe('Vandklyngen');
+    expect(neutraliseCell(-5)).toBe(-5);
+    expect(neutraliseCell(null)).toBeNull();
+  });
+
+  it('quotes delimiters, quotes and line breaks', () => {
+    expect(toCsv([['a;b', 'c"d', 'e\nf', 1]], { delimiter: ';', bom: false })).toBe(
+      '"a;b";"c""d";"e\nf";1\r\n',
+    );
+    expect(toCsv([['a,b']], { delimiter: ',', bom: false })).toBe('"a,b"\r\n');
+  });
+
+  it('the API CSV is comma-separated without BOM, with machine headers, national rows first', () => {
+    const csv = accountsCsvForApi(samplePublication());
+    expect(csv.startsWith('scope,slug,name')).toBe(true);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toContain('survey_new_knowledge_numerator,survey_new_knowledge_denominator,licence');
+    expect(lines[1]!.split(',').slice(0, 7)).toEqual(['national_net', '', '', '', '', '', '150']);
+    expect(lines[2]!.split(',')[6]).toBe('170');
+    expect(lines[3]!.split(',')[6]).toBe('100');
+    expect(lines).toHaveLength(6);
+    expect(csv).toContain('CC BY 4.0');
+    // the hostile organisation name is neutralised and quoted
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+
+  it('the human CSV is semicolon-separated with a BOM and labels in the language', () => {
+    const csv = accountsCsvForDownload(samplePublication(), 'da');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]!.split(';').slice(0, 7)).toEqual([
+      'Opgørelse',
+      'Id',
+      'Organisation',
+      'Type',
+      'Fagområde',
+      'Region',
+      'Deltagende virksomheder',
+    ]);
+    expect(lines[1]!.split(';')[0]).toBe('Nationalt (netto)');
+    expect(lines[1]!.split(';')[6]).toBe('150');
+    const english = accountsCsvForDownload(samplePublication(), 'en');
+    expect(english).toContain('National (net)');
+    expect(english).toContain('Participating companies');
+  });
+
+  it('puts shares in two columns and leaves gross empty where it does not apply', () => {
+    const table = accountsTable(samplePublication(), null);
+    const header = table[0]!;
+    const gross = table[2]!;
+    expect(gross[header.indexOf('innovation_projects')]).toBeNull();
+    expect(table[1]![header.indexOf('survey_new_knowledge_numerator')]).toBe(56);
+    expect(table[1]![header.indexOf('survey_new_knowledge_denominator')]).toBe(100);
+    const vand = table.find((row) => row[1] === 'vand-klyngen')!;
+    expect(vand[header.indexOf('survey_new_knowledge_denominator')]).toBe(60);
+  });
+
+  it('the organisation CSV has one row per year', () => {
+    const detail = toOrganisationDetail(
+      [samplePublication({}, 2015), samplePublication({}, 2016)],
+      'vand-klyngen',
+    )!;
+    const lines = organisationDetailCsv(detail).trim().split('\r\n');
+    expect(lines[0]).toContain('slug,year,version,participants');
+    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['2015', '2016']);
+  });
+});
