@@ -87,23 +87,26 @@ export function BarChart(props: BarChartProps) {
           ))}
         </g>
       </svg>
-      <table className="sr-only">
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.groupLabel}</th>
-            <th scope="col">{props.valueLabel}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.data.map((datum) => (
-            <tr key={datum.label}>
-              <th scope="row">{datum.label}</th>
-              <td>{formatInteger(datum.value, props.locale)}</td>
+      {/* sr-only on a wrapper: a table does not clip its own overflow */}
+      <div className="sr-only">
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.groupLabel}</th>
+              <th scope="col">{props.valueLabel}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.data.map((datum) => (
+              <tr key={datum.label}>
+                <th scope="row">{datum.label}</th>
+                <td>{formatInteger(datum.value, props.locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

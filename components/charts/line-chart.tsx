@@ -144,30 +144,33 @@ export function LineChart(props: LineChartProps) {
           })}
         </ul>
       )}
-      <table className="sr-only">
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.yearLabel}</th>
-            {props.series.map((series) => (
-              <th key={series.key} scope="col">
-                {series.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.years.map((year) => (
-            <tr key={year}>
-              <th scope="row">{year}</th>
-              {props.series.map((series) => {
-                const value = series.values.find((v) => v.year === year)?.value;
-                return <td key={series.key}>{value == null ? '–' : formatInteger(value, props.locale)}</td>;
-              })}
+      {/* sr-only on a wrapper: a table does not clip its own overflow */}
+      <div className="sr-only">
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.yearLabel}</th>
+              {props.series.map((series) => (
+                <th key={series.key} scope="col">
+                  {series.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.years.map((year) => (
+              <tr key={year}>
+                <th scope="row">{year}</th>
+                {props.series.map((series) => {
+                  const value = series.values.find((v) => v.year === year)?.value;
+                  return <td key={series.key}>{value == null ? '–' : formatInteger(value, props.locale)}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -4,15 +4,11 @@ import { formatInteger, isLocale } from '@/lib/format';
 import { cachedPublication } from '@/lib/publications/cached';
 import { HEADLINE_KEYS, netFigure, parseYear } from '@/lib/publications/view';
 
-export const size = { width: 1200, height: 630 };
-export const contentType = 'image/png';
-export const alt = 'Klyngeregnskab';
+// A route of its own (not the opengraph-image file convention) so its address is stable and the
+// front page can point at the latest year's image.
+const size = { width: 1200, height: 630 };
 
-export default async function OpenGraphImage({
-  params,
-}: {
-  params: Promise<{ locale: string; year: string }>;
-}) {
+export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; year: string }> }) {
   const { locale: raw, year: rawYear } = await params;
   const locale = isLocale(raw) ? raw : 'da';
   const year = parseYear(rawYear);
