@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { formatDate, formatInteger, type Locale } from '@/lib/format';
 import { cachedPublishedSeries } from '@/lib/publications/cached';
+import { ScrollRegion } from '@/components/public/scroll-region';
 import { alternatesFor, localePath, netFigure } from '@/lib/publications/view';
 
 export async function generateMetadata({
@@ -31,46 +32,48 @@ export default async function AccountsPage({ params }: { params: Promise<{ local
       {series.length === 0 ? (
         <p className="mt-6">{t('accounts.none')}</p>
       ) : (
-        <table className="mt-6 w-full max-w-3xl" id="aar" data-testid="years-table">
-          <caption className="sr-only">{t('accounts.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                {t('accounts.yearColumn')}
-              </th>
-              <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
-                {t('accounts.participantsColumn')}
-              </th>
-              <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
-                {t('accounts.versionColumn')}
-              </th>
-              <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                {t('accounts.publishedColumn')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((publication) => {
-              const participants = netFigure(publication.snapshot.accounts, 'participants');
-              return (
-                <tr key={publication.year}>
-                  <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
-                    <Link href={localePath(locale, `/regnskab/${publication.year}`)}>
-                      {t('year.title', { year: publication.year })}
-                    </Link>
-                  </th>
-                  <td className="border-b border-rule px-3 py-2 text-right tabular-nums">
-                    {participants === null ? '–' : formatInteger(participants, locale)}
-                  </td>
-                  <td className="border-b border-rule px-3 py-2 text-right">{publication.version}</td>
-                  <td className="border-b border-rule px-3 py-2">
-                    {formatDate(publication.publishedAt, locale)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollRegion className="mt-6 max-w-3xl" label={t('accounts.title')}>
+          <table className="w-full min-w-[30rem]" id="aar" data-testid="years-table">
+            <caption className="sr-only">{t('accounts.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                  {t('accounts.yearColumn')}
+                </th>
+                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
+                  {t('accounts.participantsColumn')}
+                </th>
+                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
+                  {t('accounts.versionColumn')}
+                </th>
+                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
+                  {t('accounts.publishedColumn')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {series.map((publication) => {
+                const participants = netFigure(publication.snapshot.accounts, 'participants');
+                return (
+                  <tr key={publication.year}>
+                    <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
+                      <Link href={localePath(locale, `/regnskab/${publication.year}`)}>
+                        {t('year.title', { year: publication.year })}
+                      </Link>
+                    </th>
+                    <td className="border-b border-rule px-3 py-2 text-right tabular-nums">
+                      {participants === null ? '–' : formatInteger(participants, locale)}
+                    </td>
+                    <td className="border-b border-rule px-3 py-2 text-right">{publication.version}</td>
+                    <td className="border-b border-rule px-3 py-2">
+                      {formatDate(publication.publishedAt, locale)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </>
   );

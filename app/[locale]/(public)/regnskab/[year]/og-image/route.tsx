@@ -8,7 +8,10 @@ import { HEADLINE_KEYS, netFigure, parseYear } from '@/lib/publications/view';
 // front page can point at the latest year's image.
 const size = { width: 1200, height: 630 };
 
-export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; year: string }> }) {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ locale: string; year: string }> },
+) {
   const { locale: raw, year: rawYear } = await params;
   const locale = isLocale(raw) ? raw : 'da';
   const year = parseYear(rawYear);
