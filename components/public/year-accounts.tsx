@@ -47,15 +47,13 @@ export async function YearAccounts({
   publication,
   latestVersion,
   locale,
-  query,
-  basePath,
+  tablePath,
 }: {
   publication: Publication;
   latestVersion: number;
   locale: Locale;
-  query: TableQuery;
-  /** the page's own path (without locale prefix), for the table's sort and search links */
-  basePath: string;
+  /** where the table's search and sort go (a page rendered per request); without locale prefix */
+  tablePath: string;
 }) {
   const t = await getTranslations({ locale, namespace: 'public' });
   const home = await getTranslations({ locale, namespace: 'home' });
@@ -74,21 +72,11 @@ export async function YearAccounts({
       : dimension === 'region'
         ? t(`region.${group}` as 'region.hovedstaden')
         : group;
-  const organisations = searchAndSortOrganisations(accounts.organisations, query, locale);
-  const pagePath = localePath(locale, basePath);
   const versionQuery = publication.version === latestVersion ? '' : `?version=${publication.version}`;
   const permalink = (name: string) => t('permalinkTo', { name });
   const anyDoubleCounted = indicators.some(
     (i) => !isShareFigure(i.national) && i.national.possiblyDoubleCounted,
   );
-  const columnLabel = (column: (typeof ORGANISATION_COLUMNS)[number]) =>
-    column === 'name'
-      ? t('year.name')
-      : column === 'field'
-        ? t('dimension.field')
-        : column === 'region'
-          ? t('dimension.region')
-          : label(column);
 
   return (
     <article className="year-accounts">
@@ -427,85 +415,13 @@ export async function YearAccounts({
         {t('year.organisations')}
       </SectionHeading>
       <p className="mt-2 max-w-3xl">{t('year.organisationsLead')}</p>
-      <form
-        method="get"
-        action={`${pagePath}#organisationer`}
-        className="no-print mt-4 flex flex-wrap items-end gap-2"
-        role="search"
-      >
-        <div className="flex flex-col">
-          <label htmlFor="organisation-search">{t('year.search')}</label>
-          <input
-            id="organisation-search"
-            name="q"
-            type="search"
-            defaultValue={query.q}
-            className="mt-1 w-72 max-w-full border-2 border-ink px-2 py-1"
-          />
-        </div>
-        {query.sort !== 'name' && <input type="hidden" name="sort" value={query.sort} />}
-        {query.dir !== 'asc' && <input type="hidden" name="dir" value={query.dir} />}
-        <button
-          type="submit"
-          className="bg-primary px-4 py-1.5 font-medium text-white hover:bg-primary-darker"
-        >
-          {t('year.searchButton')}
-        </button>
-        {query.q && <a href={`${pagePath}#organisationer`}>{t('year.clearSearch')}</a>}
-      </form>
-      <p className="mt-2 text-sm" role="status">
-        {t('year.shown', { shown: organisations.length, total: accounts.organisations.length })}
-      </p>
-      <ScrollRegion label={t('year.organisations')}>
-        <table className="w-full min-w-[48rem]" id="tabel-organisationer" data-testid="organisations-table">
-          <caption className="sr-only">{t('year.organisations')}</caption>
-          <thead>
-            <tr>
-              {ORGANISATION_COLUMNS.map((column) => {
-                const active = query.sort === column;
-                const numeric = column !== 'name' && column !== 'field' && column !== 'region';
-                return (
-                  <th
-                    key={column}
-                    scope="col"
-                    className={numeric ? thNum : th}
-                    aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                  >
-                    <a href={sortHref(pagePath, query, column)} className="text-ink">
-                      {columnLabel(column)}
-                      <span className="sr-only">
-                        {' '}
-                        {active
-                          ? `(${query.dir === 'asc' ? t('year.sortedAscending') : t('year.sortedDescending')})`
-                          : `(${t('year.sortBy', { column: columnLabel(column) })})`}
-                      </span>
-                      <span aria-hidden="true">{active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                    </a>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((organisation) => (
-              <tr key={organisation.slug}>
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  <Link href={localePath(locale, `/klynger/${organisation.slug}`)}>{organisation.name}</Link>
-                  <span className="block text-sm text-muted">{t(`kind.${organisation.kind}`)}</span>
-                </th>
-                <td className={td}>{organisation.field}</td>
-                <td className={td}>{t(`region.${organisation.region}`)}</td>
-                {HEADLINE_KEYS.map((key) => (
-                  <td key={key} className={tdNum}>
-                    {formatValue(byKey.get(key) ?? { kind: 'companies' }, organisation.values[key], locale)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-      {organisations.length === 0 && <p className="mt-2">{t('year.noMatches')}</p>}
+      <OrganisationsTable
+        publication={publication}
+        locale={locale}
+        query={DEFAULT_TABLE_QUERY}
+        tablePath={tablePath}
+        version={publication.version === latestVersion ? null : publication.version}
+      />
       {accounts.excluded.length > 0 && (
         <>
           <h3 className="mt-6 text-lg font-semibold">{t('year.excluded')}</h3>
@@ -576,6 +492,130 @@ export async function YearAccounts({
         </li>
       </ul>
     </article>
+  );
+}
+
+export const DEFAULT_TABLE_QUERY: TableQuery = { q: '', sort: 'name', dir: 'asc' };
+
+/** The organisations' own figures, searched and sorted by query parameters (no JavaScript needed). */
+export async function OrganisationsTable({
+  publication,
+  locale,
+  query,
+  tablePath,
+  version,
+}: {
+  publication: Publication;
+  locale: Locale;
+  query: TableQuery;
+  tablePath: string;
+  /** an earlier version's number, carried in the links; null for the latest */
+  version: number | null;
+}) {
+  const t = await getTranslations({ locale, namespace: 'public' });
+  const { accounts } = publication.snapshot;
+  const byKey = new Map(accounts.indicators.map((indicator) => [indicator.key, indicator]));
+  const label = (key: string) => byKey.get(key)?.label[locale] ?? key;
+  const organisations = searchAndSortOrganisations(accounts.organisations, query, locale);
+  const pagePath = localePath(locale, tablePath);
+  const columnLabel = (column: (typeof ORGANISATION_COLUMNS)[number]) =>
+    column === 'name'
+      ? t('year.name')
+      : column === 'field'
+        ? t('dimension.field')
+        : column === 'region'
+          ? t('dimension.region')
+          : label(column);
+  return (
+    <>
+      <form
+        method="get"
+        action={`${pagePath}#organisationer`}
+        className="no-print mt-4 flex flex-wrap items-end gap-2"
+        role="search"
+      >
+        <div className="flex flex-col">
+          <label htmlFor="organisation-search">{t('year.search')}</label>
+          <input
+            id="organisation-search"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            className="mt-1 w-72 max-w-full border-2 border-ink px-2 py-1"
+          />
+        </div>
+        {version !== null && <input type="hidden" name="version" value={version} />}
+        {query.sort !== 'name' && <input type="hidden" name="sort" value={query.sort} />}
+        {query.dir !== 'asc' && <input type="hidden" name="dir" value={query.dir} />}
+        <button
+          type="submit"
+          className="bg-primary px-4 py-1.5 font-medium text-white hover:bg-primary-darker"
+        >
+          {t('year.searchButton')}
+        </button>
+        {query.q && (
+          <a href={`${pagePath}${version !== null ? `?version=${version}` : ''}#organisationer`}>
+            {t('year.clearSearch')}
+          </a>
+        )}
+      </form>
+      <p className="mt-2 text-sm" role="status">
+        {t('year.shown', { shown: organisations.length, total: accounts.organisations.length })}
+      </p>
+      <ScrollRegion label={t('year.organisations')}>
+        <table className="w-full min-w-[48rem]" id="tabel-organisationer" data-testid="organisations-table">
+          <caption className="sr-only">{t('year.organisations')}</caption>
+          <thead>
+            <tr>
+              {ORGANISATION_COLUMNS.map((column) => {
+                const active = query.sort === column;
+                const numeric = column !== 'name' && column !== 'field' && column !== 'region';
+                return (
+                  <th
+                    key={column}
+                    scope="col"
+                    className={numeric ? thNum : th}
+                    aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
+                    <a
+                      href={sortHref(pagePath, query, column, 'organisationer', version)}
+                      className="text-ink"
+                    >
+                      {columnLabel(column)}
+                      <span className="sr-only">
+                        {' '}
+                        {active
+                          ? `(${query.dir === 'asc' ? t('year.sortedAscending') : t('year.sortedDescending')})`
+                          : `(${t('year.sortBy', { column: columnLabel(column) })})`}
+                      </span>
+                      <span aria-hidden="true">{active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                    </a>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {organisations.map((organisation) => (
+              <tr key={organisation.slug}>
+                <th scope="row" className={`${td} text-left font-normal`}>
+                  <Link href={localePath(locale, `/klynger/${organisation.slug}`)}>{organisation.name}</Link>
+                  <span className="block text-sm text-muted">{t(`kind.${organisation.kind}`)}</span>
+                </th>
+                <td className={td}>{organisation.field}</td>
+                <td className={td}>{t(`region.${organisation.region}`)}</td>
+                {HEADLINE_KEYS.map((key) => (
+                  <td key={key} className={tdNum}>
+                    {formatValue(byKey.get(key) ?? { kind: 'companies' }, organisation.values[key], locale)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      {organisations.length === 0 && <p className="mt-2">{t('year.noMatches')}</p>}
+    </>
   );
 }
 

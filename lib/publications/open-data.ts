@@ -233,7 +233,7 @@ export function toCsv(rows: Cell[][], options: CsvOptions): string {
     const value = neutraliseCell(cell);
     if (value === null) return '';
     const text = String(value);
-    return (text.includes(options.delimiter) || /["\r\n]/.test(text)) ? `"${text.replace(/"/g, '""')}"` : text;
+    return text.includes(options.delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const body = rows.map((row) => row.map(quote).join(options.delimiter)).join('\r\n');
   return `${options.bom ? '\uFEFF' : ''}${body}\r\n`;

@@ -130,9 +130,16 @@ export function searchAndSortOrganisations(
 }
 
 /** The href that sorts by a column: the same column again flips the direction. */
-export function sortHref(base: string, query: TableQuery, column: string, anchor = 'organisationer'): string {
+export function sortHref(
+  base: string,
+  query: TableQuery,
+  column: string,
+  anchor = 'organisationer',
+  version: number | null = null,
+): string {
   const dir: SortDirection = query.sort === column && query.dir === 'asc' ? 'desc' : 'asc';
   const params = new URLSearchParams();
+  if (version !== null) params.set('version', String(version));
   if (query.q) params.set('q', query.q);
   params.set('sort', column);
   params.set('dir', dir);

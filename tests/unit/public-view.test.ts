@@ -60,6 +60,15 @@ describe('organisation table', () => {
     expect(sortHref('/regnskab/2016', { q: 'vand', sort: 'participants', dir: 'asc' }, 'participants')).toBe(
       '/regnskab/2016?q=vand&sort=participants&dir=desc#organisationer',
     );
+    expect(
+      sortHref(
+        '/regnskab/2016/organisationer',
+        { q: '', sort: 'name', dir: 'asc' },
+        'name',
+        'organisationer',
+        1,
+      ),
+    ).toBe('/regnskab/2016/organisationer?version=1&sort=name&dir=desc#organisationer');
     expect(sortHref('/regnskab/2016', { q: '', sort: 'name', dir: 'asc' }, 'participants')).toBe(
       '/regnskab/2016?sort=participants&dir=asc#organisationer',
     );

@@ -1,18 +1,19 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { ORGANISATION_COLUMNS, YearAccounts } from '@/components/public/year-accounts';
+import { YearAccounts } from '@/components/public/year-accounts';
 import { formatInteger, type Locale } from '@/lib/format';
 import { cachedPublication } from '@/lib/publications/cached';
-import { alternatesFor, localePath, netFigure, parseTableQuery, parseYear } from '@/lib/publications/view';
+import { alternatesFor, localePath, netFigure, parseYear } from '@/lib/publications/view';
 
-// The organisation table sorts and searches by query parameters (works without JavaScript), so the
-// page renders per request; its data comes from the publication cache, never the database.
-export const dynamic = 'force-dynamic';
+// Rendered on first request and cached until a publication changes. The organisation table's
+// search and sort (query parameters) live on /regnskab/[year]/organisationer, rendered per request.
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = {
   params: Promise<{ locale: Locale; year: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,20 +39,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function YearPage({ params, searchParams }: Props) {
+export default async function YearPage({ params }: Props) {
   const { locale, year: rawYear } = await params;
   setRequestLocale(locale);
   const year = parseYear(rawYear);
   const publication = year ? await cachedPublication(year) : null;
   if (!publication) notFound();
-  const query = parseTableQuery(await searchParams, ORGANISATION_COLUMNS);
   return (
     <YearAccounts
       publication={publication}
       latestVersion={publication.version}
       locale={locale}
-      query={query}
-      basePath={`/regnskab/${publication.year}`}
+      tablePath={`/regnskab/${publication.year}/organisationer`}
     />
   );
 }

@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { ORGANISATION_COLUMNS, YearAccounts } from '@/components/public/year-accounts';
+import { YearAccounts } from '@/components/public/year-accounts';
 import type { Locale } from '@/lib/format';
 import { cachedPublication } from '@/lib/publications/cached';
-import { alternatesFor, parseTableQuery, parseYear } from '@/lib/publications/view';
+import { alternatesFor, parseYear } from '@/lib/publications/view';
 
-export const dynamic = 'force-dynamic';
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = {
   params: Promise<{ locale: Locale; year: string; version: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 async function load(rawYear: string, rawVersion: string) {
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function VersionPage({ params, searchParams }: Props) {
+export default async function VersionPage({ params }: Props) {
   const { locale, year, version } = await params;
   setRequestLocale(locale);
   const loaded = await load(year, version);
@@ -45,8 +46,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
       publication={loaded.publication}
       latestVersion={loaded.latestVersion}
       locale={locale}
-      query={parseTableQuery(await searchParams, ORGANISATION_COLUMNS)}
-      basePath={`/regnskab/${year}/v/${version}`}
+      tablePath={`/regnskab/${year}/organisationer`}
     />
   );
 }
