@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 /**
  * A labelled, focusable region that scrolls sideways: a wide table on a phone stays reachable by
  * keyboard (axe's scrollable-region-focusable, WCAG 2.1.1) instead of squeezing its figures.
+ * `relative` so visually hidden (absolutely positioned) text inside is clipped with the rest.
  */
 export function ScrollRegion({
   label,
@@ -15,7 +16,7 @@ export function ScrollRegion({
 }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className={`table-scroll overflow-x-auto ${className}`} aria-label={label} tabIndex={0}>
+    <section className={`table-scroll relative overflow-x-auto ${className}`} aria-label={label} tabIndex={0}>
       {children}
     </section>
   );
