@@ -152,6 +152,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
         <div
           ref={summaryRef}
           tabIndex={-1}
+          data-testid="form-summary"
           role={state.status === 'saved' || state.status === 'submitted' ? 'status' : 'alert'}
           className={`no-print border-l-4 p-4 ${
             state.status === 'saved' || state.status === 'submitted'

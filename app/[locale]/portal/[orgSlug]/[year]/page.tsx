@@ -261,21 +261,22 @@ export default async function SubmissionPage({
           ) : (
             <ol className="mt-2 space-y-2" data-testid="timeline">
               {view.timeline.map((entry, index) => {
+                const action = entry.action.replace(/^submission\./, '');
                 const known = [
-                  'submission.created',
-                  'submission.saved',
-                  'submission.submitted',
-                  'submission.returned',
-                  'submission.approved',
-                  'submission.company_list_uploaded',
-                  'submission.value_flagged',
-                ].includes(entry.action);
+                  'created',
+                  'saved',
+                  'submitted',
+                  'returned',
+                  'approved',
+                  'company_list_uploaded',
+                  'value_flagged',
+                ].includes(action);
                 const changed = (entry.detail as { changed?: string[] } | null)?.changed;
                 return (
                   <li key={index} className="border-l-4 border-rule pl-3">
                     <span className="font-medium">
                       {t(
-                        `form.timeline.actions.${known ? entry.action : 'other'}` as 'form.timeline.actions.other',
+                        `form.timeline.actions.${known ? action : 'other'}` as 'form.timeline.actions.other',
                       )}
                     </span>{' '}
                     {formatDateTime(entry.at, locale)}
