@@ -216,6 +216,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
             const describedBy = [`help-${key}`, `last-${key}`];
             const showComment =
               editable &&
+              derivedValue === undefined &&
               (warningKeys.has(key) ||
                 Boolean(fields[commentField(key)]) ||
                 (serverErrors[commentField(key)]?.length ?? 0) > 0);

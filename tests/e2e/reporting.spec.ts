@@ -203,7 +203,8 @@ test('[staff] a returned report shows the remark; another organisation’s repor
   await expect(page.getByTestId('returned-remark')).toContainText('innovationsprojekter');
   await expect(page.getByRole('button', { name: 'Indsend' })).toBeVisible();
 
-  await page.goto(formUrl('energiklyngen-sjaelland'));
+  const refused = await page.goto(formUrl('energiklyngen-sjaelland'));
+  expect(refused?.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ingen adgang');
   await expect(page.getByLabel('Innovationsprojekter', { exact: true })).toHaveCount(0);
   await expectNoAxeViolations(page);

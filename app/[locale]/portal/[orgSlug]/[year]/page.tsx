@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CompanyListUpload } from '@/components/portal/company-list-upload';
-import { ForbiddenNotice } from '@/components/portal/forbidden-notice';
 import { PrintButton } from '@/components/portal/print-button';
 import { SubmissionForm } from '@/components/portal/submission-form';
 import { getDb } from '@/db/client';
@@ -42,15 +41,8 @@ export default async function SubmissionPage({
   if (!/^\d{4}$/.test(yearText)) notFound();
   const result = await loadSubmissionForm(await getDb(), actor, { orgSlug, year });
   if (!result.ok) {
-    if (result.kind === 'forbidden')
-      return (
-        <ForbiddenNotice
-          title={t('forbidden.title')}
-          body={t('forbidden.body')}
-          back={t('forbidden.back')}
-          href={`${prefix}/portal`}
-        />
-      );
+    // status 403 and app/[locale]/portal/forbidden.tsx; the refusal is audited already
+    if (result.kind === 'forbidden') forbidden();
     notFound();
   }
   const view = result.value;
