@@ -221,6 +221,7 @@ test('[staff] the English form and a blank form for printing', async ({ page }) 
   await expectNoAxeViolations(page);
   await page.goto(`/en${formUrl('byggeklyngen-midtjylland')}?blank=1`);
   await expect(page.getByLabel('Innovation projects', { exact: true })).toHaveValue('');
+  await expectNoAxeViolations(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('link', { name: 'Back to the overview' })).toBeHidden();
 });

@@ -303,6 +303,20 @@ describe('no lost update', () => {
     expect(view.ok && view.value.values.participants!.value).toBe(120);
   });
 
+  it('lets exactly one of two simultaneous saves from the same version through', async () => {
+    const { organisation, actor } = await staffOf();
+    const base = await save(actor, organisation.slug, { participants: '100' });
+    if (!base.ok) throw new Error('setup');
+    const version = base.value.submission.version;
+    const results = await Promise.all([
+      save(actor, organisation.slug, { participants: '101' }, { version }),
+      save(actor, organisation.slug, { participants: '102' }, { version }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.kind === 'conflict')).toHaveLength(1);
+    expect((await storedValues(organisation.id)).submission!.version).toBe(version + 1);
+  });
+
   it('refuses a first save when someone created the submission meanwhile', async () => {
     const { organisation, actor } = await staffOf();
     await save(actor, organisation.slug, { participants: '5' });
