@@ -225,3 +225,25 @@ test('[staff] the English form and a blank form for printing', async ({ page }) 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('link', { name: 'Back to the overview' })).toBeHidden();
 });
+
+test('[staff] a form posted for another organisation (edited hidden field) is refused, nothing saved', async ({
+  page,
+}) => {
+  await openForm(page, 'turismeklyngen-nordjylland');
+  await page.getByLabel('Innovationsprojekter', { exact: true }).fill('77');
+  // point the form at an organisation this user is not a member of (after typing: React re-renders the field)
+  await page.locator('form.submission-form input[name="orgSlug"]').evaluate((input) => {
+    (input as HTMLInputElement).value = 'velfaerdsklyngen-nordjylland';
+  });
+  await page.getByRole('button', { name: 'Gem kladde' }).click();
+  await expect(page.getByTestId('form-summary')).toContainText(
+    'Du har ikke adgang til denne organisations indberetning; intet er gemt, og forsøget er registreret.',
+  );
+  await expectNoAxeViolations(page);
+
+  // the other organisation's report is unchanged, seen by its own staff
+  await page.context().clearCookies();
+  await openForm(page, 'velfaerdsklyngen-nordjylland');
+  await expect(page.getByLabel('Innovationsprojekter', { exact: true })).not.toHaveValue('77');
+  await expect(page.getByTestId('timeline')).not.toContainText('Kladde gemt');
+});
