@@ -92,6 +92,38 @@ function clientJsPerRoute(): { route: string; gzipKiB: number }[] {
   }));
 }
 
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+
+/** Lighthouse performance and accessibility scores (0–100) of one URL, or null if it fails. */
+function lighthouse(url: string): { performance: Spread; accessibility: Spread } | null {
+  const performance: number[] = [];
+  const accessibility: number[] = [];
+  const output = path.join(os.tmpdir(), `klyngeregnskab-lighthouse-${process.pid}.json`);
+  for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+    try {
+      execSync(
+        `npx lighthouse ${url} --quiet --only-categories=performance,accessibility --output=json --output-path=${output} ` +
+          `--chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"`,
+        {
+          cwd: ROOT,
+          stdio: 'ignore',
+          env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+          timeout: 120_000,
+        },
+      );
+      const report = JSON.parse(fs.readFileSync(output, 'utf8'));
+      if (report.runtimeError) return null;
+      performance.push(report.categories.performance.score * 100);
+      accessibility.push(report.categories.accessibility.score * 100);
+    } catch {
+      return null;
+    } finally {
+      fs.rmSync(output, { force: true });
+    }
+  }
+  return { performance: spread(performance), accessibility: spread(accessibility) };
+}
+
 async function main() {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('run through `npm run bench` (it starts PostgreSQL)');
@@ -179,6 +211,17 @@ async function main() {
       );
     }
 
+    console.log('lighthouse …');
+    const lighthouseRows: string[] = [];
+    for (const page of ['/', `/regnskab/${LARGE.lastYear}`, '/klynger']) {
+      const scores = lighthouse(`${BASE}${page}`);
+      lighthouseRows.push(
+        scores
+          ? `| \`${page}\` | ${fmt(scores.performance)} | ${fmt(scores.accessibility)} | ${scores.performance.median >= 95 && scores.accessibility.median >= 95 ? 'meets' : 'misses'} (95+) |`
+          : `| \`${page}\` | not measured (the page did not answer 200) | | |`,
+      );
+    }
+
     const bundles = clientJsPerRoute();
     const bare = bundles.find((entry) => entry.route === '/_not-found');
     const bundleRows = bundles
@@ -233,11 +276,16 @@ ${bundleRows.join('\n')}
 
 Target: public pages at most 15 KiB above a bare page.
 
+## Lighthouse 12.2.3 (Debian's Chromium, headless; median and range over ${LIGHTHOUSE_RUNS} runs)
+
+| route | performance | accessibility | target |
+|---|---|---|---|
+${lighthouseRows.join('\n')}
+
 ## Not measured yet
 
 - The 20,000-row company list import through the server action against PostgreSQL's COPY, and the
   staff form's save round trips with 20 concurrent sessions: added when the reporting issue lands.
-- Lighthouse scores: lighthouse is not installed yet.
 
 Whole run: ${((Date.now() - started) / 1000 / 60).toFixed(1)} minutes.
 `;
