@@ -311,6 +311,44 @@ test('the public pages read on a 390 px wide phone without sideways scrolling', 
   await context.close();
 });
 
+test('at 200 % zoom (a 1280 px screen seen as 640 px) nothing scrolls sideways', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  for (const path of ['/', '/regnskab/2016', '/klynger', '/om']) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(640);
+  }
+  await context.close();
+});
+
+test('the report and its table work by keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Gå til indhold' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  await page.goto('/regnskab/2016/organisationer');
+  const sortLink = page
+    .getByTestId('organisations-table')
+    .getByRole('link', { name: /^Deltagende virksomheder/ });
+  for (
+    let presses = 0;
+    presses < 40 && !(await sortLink.evaluate((el) => el === document.activeElement));
+    presses++
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(sortLink).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/sort=participants&dir=asc/);
+  await page.getByLabel('Søg efter organisation eller fagområde').focus();
+  await page.keyboard.type('klyngen');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/q=klyngen/);
+});
+
 test('the front page ships no client JavaScript of its own beyond the language switch', async ({ page }) => {
   const scripts: string[] = [];
   page.on('response', (response) => {
