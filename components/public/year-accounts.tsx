@@ -80,6 +80,10 @@ export async function YearAccounts({
 
   return (
     <article className="year-accounts">
+      {/* on paper the site's header is left out: say where the report comes from */}
+      <p className="hidden text-sm print:block">
+        {t('year.printNote', { url: `Klyngeregnskab · ${localePath(locale, `/regnskab/${year}`)}` })}
+      </p>
       <h1 className="text-3xl font-semibold text-primary-darker sm:text-4xl">{t('year.title', { year })}</h1>
       <p className="mt-2 text-lg">
         {t('year.lead', {
