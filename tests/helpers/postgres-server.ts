@@ -6,20 +6,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { findPostgresBin } from '@/lib/backup/postgres-tools';
+
+export { findPostgresBin };
 
 const run = promisify(execFile);
-
-/** The newest installed PostgreSQL server binaries, or null. PG_BIN overrides. */
-export function findPostgresBin(): string | null {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const root = '/usr/lib/postgresql';
-  if (!fs.existsSync(root)) return null;
-  const versions = fs
-    .readdirSync(root)
-    .filter((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? path.join(root, versions[0], 'bin') : null;
-}
 
 /** A port nobody listens on right now (the kernel's pick). */
 export function freePort(): Promise<number> {
