@@ -1,4 +1,4 @@
-// The part of autocannon 8's API that bench/load.ts uses (the package ships no types).
+// The part of autocannon 8's API the benchmarks use (bench/run.ts, bench/load.ts); it ships no types.
 declare module 'autocannon' {
   interface Histogram {
     average: number;
@@ -29,6 +29,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    pipelining?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;
@@ -58,5 +59,7 @@ declare module 'autocannon' {
   }
   function autocannon(options: AutocannonOptions): Instance;
   export default autocannon;
-  export type { AutocannonOptions, AutocannonRequest, AutocannonResult };
+  type Options = AutocannonOptions;
+  type Result = AutocannonResult;
+  export type { AutocannonOptions, AutocannonRequest, AutocannonResult, Options, Result };
 }
