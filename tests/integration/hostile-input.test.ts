@@ -1,8 +1,13 @@
 // Hostile input to the functions that write: a clear typed refusal and a database exactly as it
 // was (compared by databaseFingerprint). Feature actions are added here as they land.
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submissions } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
 import { publishYear } from '@/lib/publications/publish';
+import { submissionMessages } from '@/lib/submissions/messages';
+import { saveSubmission } from '@/lib/submissions/save';
 import { type CompanyListRow, replaceCompanyList } from '@/lib/submissions/company-list-store';
 import {
   changedTables,
@@ -11,7 +16,7 @@ import {
 } from '../helpers/database-fingerprint';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { hostileNumber, hostileString, wrongType } from '../helpers/hostile-input';
-import { createOrganisation, createSubmission, createYear, validCvrs } from '../helpers/fixtures';
+import { createOrganisation, createSubmission, createUser, createYear, validCvrs } from '../helpers/fixtures';
 
 let database: TestDatabase;
 let submissionId: number;
@@ -129,6 +134,89 @@ describe('the company list store with hostile rows', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('the staff save form with hostile fields', () => {
+  it('any posted fields: a typed answer, never an exception; a refusal stores nothing', async () => {
+    const { db } = database;
+    await createYear(db, 2030, 'open', { opensOn: '2031-01-01', deadline: '2031-03-01' });
+    const organisation = await createOrganisation(db);
+    const user = await createUser(db, { organisationIds: [organisation.id] });
+    const actor: Actor = {
+      userId: user.id,
+      email: user.email,
+      name: 'Test',
+      role: 'staff',
+      organisationIds: [organisation.id],
+      totpEnabled: false,
+    };
+    const keys = ['participants', 'new_ideas', 'innovation_projects', 'public_funding', 'survey_innovation'];
+    const fieldName = fc.oneof(
+      fc.constantFrom(...keys),
+      fc.constantFrom(...keys).map((key) => `${key}_comment`),
+      fc.constantFrom(...keys).map((key) => `${key}_denominator`),
+      hostileString.map((text) => text.slice(0, 40)),
+    );
+    const value = fc.oneof(
+      hostileString,
+      fc.nat({ max: 2_000_000 }).map(String),
+      fc.constantFrom('10', '1.000', '-5', '1e3'),
+    );
+    const fields = fc.oneof(
+      fc.dictionary(fieldName, value, { maxKeys: 6 }),
+      // a valid figure with a hostile comment: the comment is what reaches the database
+      fc.tuple(fc.constantFrom(...keys), hostileString).map(([key, comment]) => ({
+        [key]: '10',
+        [`${key}_denominator`]: '20',
+        [`${key}_comment`]: comment,
+      })),
+    );
+    let version = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fields,
+        fc.constantFrom<'draft' | 'submit'>('draft', 'submit'),
+        async (posted, intent) => {
+          const baseline = await databaseFingerprint(db);
+          const result = await saveSubmission(db, actor, {
+            orgSlug: organisation.slug,
+            year: 2030,
+            version,
+            intent,
+            fields: posted,
+            locale: 'da',
+            messages: submissionMessages('da'),
+            now: new Date('2031-02-01T10:00:00Z'),
+          });
+          if (result.ok) {
+            version = result.value.submission.version;
+            // a submitted report is read-only: back to draft for the next run
+            if (result.value.submission.state !== 'draft') {
+              await db
+                .update(submissions)
+                .set({ state: 'draft' })
+                .where(eq(submissions.id, result.value.submission.id));
+            }
+          } else {
+            expect(['invalid', 'conflict']).toContain(result.kind);
+            expect(changedTables(baseline, await databaseFingerprint(db))).toEqual([]);
+          }
+        },
+      ),
+      {
+        numRuns: 120,
+        examples: [
+          [{ participants: '10', participants_comment: 'a\u0000b' }, 'draft'],
+          [{ participants: '10', participants_comment: '\uD800' }, 'draft'],
+          [{ participants: '10', participants_comment: '<script>alert(1)</script>' }, 'draft'],
+          [
+            { participants: '1e309', innovation_projects: 'NaN', public_funding: '99999999999999999999' },
+            'draft',
+          ],
+        ],
+      },
     );
   });
 });
