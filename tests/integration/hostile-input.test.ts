@@ -7,7 +7,7 @@ import { submissions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { publishYear } from '@/lib/publications/publish';
 import { submissionMessages } from '@/lib/submissions/messages';
-import { saveSubmission } from '@/lib/submissions/save';
+import { saveSubmission, uploadCompanyList } from '@/lib/submissions/save';
 import { type CompanyListRow, replaceCompanyList } from '@/lib/submissions/company-list-store';
 import {
   changedTables,
@@ -217,6 +217,56 @@ describe('the staff save form with hostile fields', () => {
           ],
         ],
       },
+    );
+  });
+});
+
+describe('the company list upload with hostile files', () => {
+  it('binary, huge, wide or malformed files: a typed refusal, nothing stored', async () => {
+    const { db } = database;
+    await createYear(db, 2031, 'open', { opensOn: '2032-01-01', deadline: '2032-03-01' });
+    const organisation = await createOrganisation(db);
+    const user = await createUser(db, { organisationIds: [organisation.id] });
+    const actor: Actor = {
+      userId: user.id,
+      email: user.email,
+      name: 'Test',
+      role: 'staff',
+      organisationIds: [organisation.id],
+      totpEnabled: false,
+    };
+    const header = 'cvr;dedicated;under_50;new_ideas;new_competences;new_products';
+    const file = fc.oneof(
+      hostileString,
+      fc.uint8Array({ maxLength: 4096 }).map((bytes) => new TextDecoder('utf-8').decode(bytes)),
+      fc.constantFrom(
+        `${header}\n${'x;'.repeat(100_000)}\n`,
+        `${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(';')}\n1;2\n`,
+        `${header}\n${'1'.repeat(1_000_000)};1;0;0;0;0\n`,
+        `${header}\n${'12345674;1;0;0;0;0\n'.repeat(20_001)}`,
+        `${header}\n=cmd|' /c calc'!A1;1;0;0;0;0\n`,
+        `${header}\n"unterminated;1;0;0;0;0\n`,
+        '\u0000\u0001\u0002PK\u0003\u0004',
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(file, async (csv) => {
+        const baseline = await databaseFingerprint(db);
+        const result = await uploadCompanyList(db, actor, {
+          orgSlug: organisation.slug,
+          year: 2031,
+          version: 0,
+          csv,
+          filename: 'list.csv',
+          locale: 'en',
+          messages: submissionMessages('en'),
+          now: new Date('2032-02-01T10:00:00Z'),
+        });
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.kind).toBe('invalid');
+        expect(changedTables(baseline, await databaseFingerprint(db))).toEqual([]);
+      }),
+      { numRuns: 40 },
     );
   });
 });
