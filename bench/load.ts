@@ -4,7 +4,11 @@
 // Exits 1 when any request failed, so CI can run a short form of it.
 //
 //   npm run bench:load                                    # against http://127.0.0.1:3000, 60 s, 200 readers
-//   LOAD_DURATION=10 LOAD_READERS=50 npm run bench:load -- --serve   # starts `next start` itself (after `next build`)
+//   LOAD_DURATION=10 LOAD_READERS=50 npm run bench:load -- --serve   # its own `next start` (after `next build`)
+//   scripts/with-postgres.sh sh -c 'DATABASE_URL=$TEST_DATABASE_URL npm run bench:load -- --serve'   # on PostgreSQL
+//
+// --serve loads the demo data first (into DATABASE_URL, or PGLITE_DIR, or a fresh folder under /tmp)
+// when that database is empty, then starts `next start` on 127.0.0.1:LOAD_PORT and stops it after.
 //
 // Environment: LOAD_URL (default http://127.0.0.1:3000), LOAD_DURATION seconds (1–600, default 60),
 // LOAD_READERS connections (default 200), LOAD_YEAR (default 2016), LOAD_PORT with --serve.
@@ -16,6 +20,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
+import { targetFromEnv } from '@/db/client';
+import { prepareDemoDatabase } from '@/db/seed/prepare';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -149,15 +155,26 @@ async function waitForHealth(target: URL, deadlineMs: number): Promise<void> {
   throw new Error(`${target.origin}/api/health did not answer 200 (${last}): is the app running?`);
 }
 
-function serve(port: number): ChildProcess {
+/** the PGlite folder --serve made for itself, removed when the server has stopped */
+let temporaryDataDir: string | undefined;
+
+async function serve(port: number): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AUTH_TRUST_HOST: 'true',
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'load-test-secret-'.repeat(3),
+  };
+  if (!env.DATABASE_URL && !env.PGLITE_DIR) {
+    env.PGLITE_DIR = fs.mkdtempSync('/tmp/klyngeregnskab-load-');
+    temporaryDataDir = env.PGLITE_DIR;
+  }
+  // the demo data, so the pages and the API have published years to show (PGlite: before the
+  // server opens the folder — one process at a time)
+  await prepareDemoDatabase(targetFromEnv(env), (line) => console.error(line));
   const next = path.join(process.cwd(), 'node_modules', '.bin', 'next');
   return spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      AUTH_TRUST_HOST: 'true',
-      AUTH_SECRET: process.env.AUTH_SECRET ?? 'load-test-secret-'.repeat(3),
-    },
+    env,
   });
 }
 
@@ -169,7 +186,7 @@ async function main() {
   if (values.serve) {
     const port = Number(process.env.LOAD_PORT ?? 3150);
     target = loopbackUrl(`http://127.0.0.1:${port}`);
-    server = serve(port);
+    server = await serve(port);
   } else {
     target = loopbackUrl(process.env.LOAD_URL ?? 'http://127.0.0.1:3000');
   }
@@ -183,7 +200,12 @@ async function main() {
     fs.writeFileSync(path.join(folder, `load-${report.startedAt.replace(/[:.]/g, '-')}.json`), `${json}\n`);
     process.exitCode = report.ok ? 0 : 1;
   } finally {
-    server?.kill('SIGTERM');
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    if (temporaryDataDir) fs.rmSync(temporaryDataDir, { recursive: true, force: true });
   }
 }
 
