@@ -34,8 +34,11 @@ export function formatShare(
   locale: Locale,
   fractionDigits = 1,
 ): string {
-  if (denominator <= 0) return '–';
-  return formatPercent(numerator / denominator, locale, fractionDigits);
+  // no denominator, or no number at all (NaN, or a ratio beyond what a double holds): a dash,
+  // never "NaN %" or "∞ %"
+  const share = numerator / denominator;
+  if (!(denominator > 0) || !Number.isFinite(share)) return '–';
+  return formatPercent(share, locale, fractionDigits);
 }
 
 export function formatDkk(value: number, locale: Locale): string {

@@ -6,6 +6,7 @@ import { publications, reportingYears, submissions, yearExclusions } from '@/db/
 import { computeNationalAccounts, organisationsActiveIn } from '@/lib/accounts/compute';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { conflict, type Failure, invalid, notFound } from '@/lib/result';
+import { textProblem } from '@/lib/validation/text';
 import { methodologyNote } from './methodology';
 import type { PublicationSnapshot } from './types';
 
@@ -19,7 +20,22 @@ export interface PublishRequest {
 
 export type PublishResult = { ok: true; value: { year: number; version: number } } | Failure;
 
+/** The longest change note a correction may carry (the secretariat's form says the same). */
+export const MAX_CHANGE_NOTE_LENGTH = 4000;
+
 export async function publishYear(db: Database, request: PublishRequest): Promise<PublishResult> {
+  // refused before any query: a NaN or fractional year, or a note PostgreSQL cannot store (NUL),
+  // would otherwise fail inside the transaction as an error instead of a typed failure
+  if (!Number.isInteger(request.year) || request.year < 2000 || request.year > 2100) {
+    return invalid('year_invalid', { year: ['year_invalid'] });
+  }
+  if (request.changeNote != null) {
+    if (typeof request.changeNote !== 'string') return invalid('change_note_invalid');
+    const problem = textProblem(request.changeNote, MAX_CHANGE_NOTE_LENGTH);
+    if (problem === 'too_long')
+      return invalid('change_note_too_long', { changeNote: ['change_note_too_long'] });
+    if (problem) return invalid('change_note_invalid', { changeNote: ['change_note_invalid'] });
+  }
   return db.transaction(async (tx) => {
     // lock the year so two publications cannot take the same version
     const [year] = await tx

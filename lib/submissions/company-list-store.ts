@@ -27,11 +27,13 @@ export async function replaceCompanyList(
   submissionId: number,
   rows: CompanyListRow[],
 ): Promise<void> {
+  // checked before the delete: a bad row must not cost the list that is there (even outside a transaction)
+  for (const row of rows) {
+    if (typeof row.cvr !== 'string' || !/^[1-9]\d{7}$/.test(row.cvr))
+      throw new Error(`invalid CVR reached the store: ${String(row.cvr).slice(0, 20)}`);
+  }
   await db.delete(participants).where(eq(participants.submissionId, submissionId));
   if (rows.length === 0) return;
-  for (const row of rows) {
-    if (!/^[1-9]\d{7}$/.test(row.cvr)) throw new Error(`invalid CVR reached the store: ${row.cvr}`);
-  }
   await db.execute(sql`
     insert into participants (submission_id, cvr, dedicated, under_50, new_ideas, new_competences, new_products)
     select ${submissionId}, t.cvr, t.dedicated, t.under_50, t.new_ideas, t.new_competences, t.new_products

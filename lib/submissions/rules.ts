@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { checkCvr } from '@/lib/cvr';
+import { textProblem } from '@/lib/validation/text';
 
 export const COMPANY_FLAG_COLUMNS = [
   'dedicated',
@@ -59,7 +60,8 @@ export type RuleCode =
   | 'numeratorAboveDenominator'
   | 'aboveParent'
   | 'explanationRequired'
-  | 'commentTooLong';
+  | 'commentTooLong'
+  | 'commentInvalid';
 
 /** Templates with {field}, {max}, {parent}, {last}, {current}: one set per language. */
 export type RuleMessages = Record<RuleCode, string>;
@@ -104,7 +106,9 @@ export function numberSchema(max: number) {
 const commentSchema = z
   .string()
   .transform((text) => text.trim())
-  .refine((text) => text.length <= MAX_COMMENT_LENGTH, { message: 'commentTooLong' });
+  .refine((text) => text.length <= MAX_COMMENT_LENGTH, { message: 'commentTooLong' })
+  // a NUL byte would fail the whole save in PostgreSQL; a lone surrogate would be stored altered
+  .refine((text) => textProblem(text, MAX_COMMENT_LENGTH) === null, { message: 'commentInvalid' });
 
 export interface ValidationInput {
   indicators: FormIndicator[];
@@ -182,7 +186,11 @@ export function validateEntries(input: ValidationInput): ValidationResult {
     const value = read(key, indicator.kind);
     const denominator = indicator.kind === 'share' ? read(denominatorField(key), indicator.kind) : null;
     const comment = commentSchema.safeParse(fields[commentField(key)] ?? '');
-    if (!comment.success) add(commentField(key), 'commentTooLong', { max: MAX_COMMENT_LENGTH });
+    if (!comment.success) {
+      const code =
+        comment.error.issues[0]?.message === 'commentInvalid' ? 'commentInvalid' : 'commentTooLong';
+      add(commentField(key), code, { max: MAX_COMMENT_LENGTH });
+    }
     if (value === undefined || denominator === undefined) continue;
     numbers.set(key, value);
     if (indicator.kind === 'share') {

@@ -1,0 +1,217 @@
+// `npm run bench:load`: many public readers (and, once the save action lands, staff saving)
+// against a running `next start`, for a bounded time, on 127.0.0.1 only. Prints one JSON report
+// (errors, status codes, latency percentiles per scenario) and writes it to bench-results/.
+// Exits 1 when any request failed, so CI can run a short form of it.
+//
+//   npm run bench:load                                    # against http://127.0.0.1:3000, 60 s, 200 readers
+//   LOAD_DURATION=10 LOAD_READERS=50 npm run bench:load -- --serve   # its own `next start` (after `next build`)
+//   scripts/with-postgres.sh sh -c 'DATABASE_URL=$TEST_DATABASE_URL npm run bench:load -- --serve'   # on PostgreSQL
+//
+// --serve loads the demo data first (into DATABASE_URL, or PGLITE_DIR, or a fresh folder under /tmp)
+// when that database is empty, then starts `next start` on 127.0.0.1:LOAD_PORT and stops it after.
+//
+// Environment: LOAD_URL (default http://127.0.0.1:3000), LOAD_DURATION seconds (1–600, default 60),
+// LOAD_READERS connections (default 200), LOAD_YEAR (default 2016), LOAD_PORT with --serve.
+// To add the staff half: write a Scenario (see `publicReaders`) whose requests sign in through
+// setupRequest/onResponse and post the save form, and add it to `scenarios()`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
+import { targetFromEnv } from '@/db/client';
+import { prepareDemoDatabase } from '@/db/seed/prepare';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface Scenario {
+  name: string;
+  /** concurrent connections of this scenario */
+  connections: number;
+  /** the requests each connection cycles through */
+  requests: AutocannonRequest[];
+  /** a response that is not 2xx counts as a failure unless listed here (e.g. 303 after a form post) */
+  acceptStatus?: number[];
+}
+
+export interface ScenarioReport {
+  connections: number;
+  requests: { total: number; perSecond: number };
+  latencyMs: { p50: number; p90: number; p97_5: number; p99: number; max: number; mean: number };
+  errors: number;
+  timeouts: number;
+  failedResponses: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface LoadReport {
+  target: string;
+  durationSeconds: number;
+  startedAt: string;
+  scenarios: Record<string, ScenarioReport>;
+  ok: boolean;
+}
+
+function settings(env: NodeJS.ProcessEnv = process.env) {
+  const durationSeconds = Number(env.LOAD_DURATION ?? 60);
+  const readers = Number(env.LOAD_READERS ?? 200);
+  if (!Number.isInteger(durationSeconds) || durationSeconds < 1 || durationSeconds > 600)
+    throw new Error('LOAD_DURATION must be whole seconds between 1 and 600');
+  if (!Number.isInteger(readers) || readers < 1 || readers > 1000)
+    throw new Error('LOAD_READERS must be between 1 and 1000');
+  return { durationSeconds, readers, year: Number(env.LOAD_YEAR ?? 2016) };
+}
+
+/** Refuses anything but this machine: a load test must never hit someone else's server. */
+export function loopbackUrl(raw: string): URL {
+  const url = new URL(raw);
+  if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname))
+    throw new Error(`bench/load.ts only targets http://127.0.0.1 (got ${url.protocol}//${url.hostname})`);
+  return url;
+}
+
+/** Public readers, split evenly over the front page and the year's open-data API. */
+export function publicReaders(readers: number, year: number): Scenario[] {
+  const paths = [
+    { name: 'public: /', path: '/' },
+    { name: `public: /api/v1/accounts/${year}`, path: `/api/v1/accounts/${year}` },
+  ];
+  return paths.map((entry, index) => ({
+    name: entry.name,
+    connections: Math.max(1, Math.floor(readers / paths.length) + (index < readers % paths.length ? 1 : 0)),
+    requests: [{ method: 'GET', path: entry.path }],
+  }));
+}
+
+function scenarios(config: ReturnType<typeof settings>): Scenario[] {
+  return [
+    ...publicReaders(config.readers, config.year),
+    // ...staffSavers(config.savers) — when lib/submissions' save action is on main
+  ];
+}
+
+function summarise(scenario: Scenario, result: AutocannonResult): ScenarioReport {
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]),
+  );
+  const accepted = new Set(scenario.acceptStatus ?? []);
+  const failedResponses = Object.entries(statusCodes)
+    .filter(([code]) => !(code.startsWith('2') || accepted.has(Number(code))))
+    .reduce((total, [, count]) => total + count, 0);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    connections: scenario.connections,
+    requests: { total: result.requests.total, perSecond: round(result.requests.average) },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: round(result.latency.mean ?? result.latency.average),
+    },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    failedResponses,
+    statusCodes,
+  };
+}
+
+export async function runLoad(target: URL, durationSeconds: number, list: Scenario[]): Promise<LoadReport> {
+  const startedAt = new Date().toISOString();
+  // all scenarios at once, as real traffic would be; each bounded by `duration`
+  const results = await Promise.all(
+    list.map((scenario) =>
+      autocannon({
+        url: target.origin,
+        connections: scenario.connections,
+        duration: durationSeconds,
+        timeout: 10,
+        requests: scenario.requests,
+      }).then((result) => [scenario.name, summarise(scenario, result)] as const),
+    ),
+  );
+  const scenarioReports = Object.fromEntries(results);
+  const ok = Object.values(scenarioReports).every(
+    (report) => report.errors === 0 && report.timeouts === 0 && report.failedResponses === 0,
+  );
+  return { target: target.origin, durationSeconds, startedAt, scenarios: scenarioReports, ok };
+}
+
+async function waitForHealth(target: URL, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  let last = '';
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(new URL('/api/health', target), { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${target.origin}/api/health did not answer 200 (${last}): is the app running?`);
+}
+
+/** the PGlite folder --serve made for itself, removed when the server has stopped */
+let temporaryDataDir: string | undefined;
+
+async function serve(port: number): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AUTH_TRUST_HOST: 'true',
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'load-test-secret-'.repeat(3),
+  };
+  if (!env.DATABASE_URL && !env.PGLITE_DIR) {
+    env.PGLITE_DIR = fs.mkdtempSync('/tmp/klyngeregnskab-load-');
+    temporaryDataDir = env.PGLITE_DIR;
+  }
+  // the demo data, so the pages and the API have published years to show (PGlite: before the
+  // server opens the folder — one process at a time)
+  await prepareDemoDatabase(targetFromEnv(env), (line) => console.error(line));
+  const next = path.join(process.cwd(), 'node_modules', '.bin', 'next');
+  return spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { serve: { type: 'boolean', default: false } } });
+  const config = settings();
+  let server: ChildProcess | undefined;
+  let target: URL;
+  if (values.serve) {
+    const port = Number(process.env.LOAD_PORT ?? 3150);
+    target = loopbackUrl(`http://127.0.0.1:${port}`);
+    server = await serve(port);
+  } else {
+    target = loopbackUrl(process.env.LOAD_URL ?? 'http://127.0.0.1:3000');
+  }
+  try {
+    await waitForHealth(target, values.serve ? 120_000 : 10_000);
+    const report = await runLoad(target, config.durationSeconds, scenarios(config));
+    const json = JSON.stringify(report, null, 2);
+    console.log(json);
+    const folder = path.join(process.cwd(), 'bench-results');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `load-${report.startedAt.replace(/[:.]/g, '-')}.json`), `${json}\n`);
+    process.exitCode = report.ok ? 0 : 1;
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    if (temporaryDataDir) fs.rmSync(temporaryDataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`Load test failed: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,32 @@
+// Text typed by people, made safe to store. PostgreSQL refuses a NUL character in `text` (the
+// whole statement fails: a crash instead of a form error), other control characters have no
+// place in names or remarks, and a lone UTF-16 surrogate would be stored as U+FFFD — silently
+// different from what was sent. Refuse all three up front with a field error. Markup and SQL need
+// no treatment here: queries are parameterised and React escapes on output.
+import { z } from 'zod';
+
+/** NUL and the C0/C1 control characters except tab, line feed and carriage return. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why `text` cannot be stored as it is, or null when it can. */
+export function textProblem(text: string, maxLength: number): 'too_long' | 'invalid_characters' | null {
+  if (text.length > maxLength) return 'too_long';
+  if (CONTROL.test(text) || LONE_SURROGATE.test(text)) return 'invalid_characters';
+  return null;
+}
+
+/**
+ * A zod schema for a free-text field: trimmed, at most `max` characters, no control characters
+ * or broken Unicode. Messages are keys (`too_long`, `invalid_characters`, `required`) for the
+ * feature's messages file.
+ */
+export function storableText(options: { max: number; required?: boolean }) {
+  const base = z
+    .string({ error: 'invalid_characters' })
+    .trim()
+    .max(options.max, { error: 'too_long' })
+    .refine((text) => textProblem(text, options.max) === null, { error: 'invalid_characters' });
+  return options.required ? base.refine((text) => text.length > 0, { error: 'required' }) : base;
+}
