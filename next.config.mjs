@@ -22,7 +22,8 @@ const nextConfig = {
   // carries its language in the path and has a root layout of its own (no site chrome, for iframes).
   async rewrites() {
     return {
-      beforeFiles: [
+      // after the filesystem: files in public/ (robots.txt) are served as they are
+      afterFiles: [
         { source: '/', destination: '/da' },
         { source: '/:path((?!en(?:/|$)|da(?:/|$)|api/|_next/|embed/).*)', destination: '/da/:path' },
       ],

@@ -22,6 +22,8 @@ export async function generateMetadata({
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'common' });
   return {
+    // absolute addresses for link previews (Open Graph images); SITE_URL in production
+    metadataBase: new URL(process.env.SITE_URL ?? process.env.AUTH_URL ?? 'http://localhost:3000'),
     title: { default: t('siteName'), template: `%s · ${t('siteName')}` },
     description: t('siteTagline'),
     alternates: { languages: { da: '/', en: '/en' } },

@@ -26,3 +26,9 @@ test('the language switch keeps the reader on the same page', async ({ page }) =
   await expect(page).toHaveURL(/\/en\/login$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
 });
+
+test('files in public/ are served as they are, not as Danish pages', async ({ request }) => {
+  const response = await request.get('/robots.txt');
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('Disallow: /portal');
+});
