@@ -10,7 +10,10 @@ export interface OutgoingMail {
 
 export type MailDelivery = 'smtp' | 'logged';
 
-export async function deliverMail(mail: OutgoingMail, env: NodeJS.ProcessEnv = process.env): Promise<MailDelivery> {
+export async function deliverMail(
+  mail: OutgoingMail,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<MailDelivery> {
   const url = env.SMTP_URL?.trim();
   if (!url) {
     console.info(`[mail not sent: no SMTP_URL] to=${mail.to} subject=${JSON.stringify(mail.subject)}`);

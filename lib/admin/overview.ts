@@ -77,7 +77,10 @@ export async function getRoundOverview(
       exclusionReason: yearExclusions.reason,
     })
     .from(organisations)
-    .leftJoin(submissions, and(eq(submissions.organisationId, organisations.id), eq(submissions.year, input.year)))
+    .leftJoin(
+      submissions,
+      and(eq(submissions.organisationId, organisations.id), eq(submissions.year, input.year)),
+    )
     .leftJoin(
       yearExclusions,
       and(eq(yearExclusions.organisationId, organisations.id), eq(yearExclusions.year, input.year)),
@@ -123,7 +126,13 @@ export async function getRoundOverview(
   const counts = Object.fromEntries(ROUND_STATES.map((state) => [state, 0])) as Record<RoundState, number>;
   for (const row of filtered) counts[row.state]++;
   return ok({
-    year: { year: year.year, edition: year.edition, state: year.state, opensOn: year.opensOn, deadline: year.deadline },
+    year: {
+      year: year.year,
+      edition: year.edition,
+      state: year.state,
+      opensOn: year.opensOn,
+      deadline: year.deadline,
+    },
     rows: filtered,
     counts,
     late: filtered.filter((row) => row.late).length,
@@ -132,15 +141,24 @@ export async function getRoundOverview(
 }
 
 /** The staff to remind: members of organisations that have not submitted (not started, draft, returned). */
-export async function reminderRecipients(db: Database, year: number, organisationIds: number[]) {
+export async function reminderRecipients(db: Database, organisationIds: number[]) {
   if (organisationIds.length === 0) return [];
   return db
-    .select({ email: users.email, name: users.name, organisation: organisations.name, organisationId: organisations.id })
+    .select({
+      email: users.email,
+      name: users.name,
+      organisation: organisations.name,
+      organisationId: organisations.id,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(
-      and(inArray(memberships.organisationId, organisationIds), eq(users.disabled, false), eq(users.role, 'staff')),
+      and(
+        inArray(memberships.organisationId, organisationIds),
+        eq(users.disabled, false),
+        eq(users.role, 'staff'),
+      ),
     )
     .orderBy(asc(organisations.name), asc(users.email));
 }

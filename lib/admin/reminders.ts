@@ -19,11 +19,12 @@ export async function sendReminders(
   if (denied) return denied;
   const overview = await getRoundOverview(db, actor, { year: input.year });
   if (!overview.ok) return overview;
-  const pending = overview.value.rows.filter((row) => ['not_started', 'draft', 'returned'].includes(row.state));
+  const pending = overview.value.rows.filter((row) =>
+    ['not_started', 'draft', 'returned'].includes(row.state),
+  );
   const deadlines = new Map(pending.map((row) => [row.organisationId, row.deadline]));
   const recipients = await reminderRecipients(
     db,
-    input.year,
     pending.map((row) => row.organisationId),
   );
   const sent: { email: string; organisation: string; delivery: MailDelivery }[] = [];

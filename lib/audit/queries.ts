@@ -26,14 +26,23 @@ export async function listAuditEvents(db: Database, actor: Actor | null, filters
   const conditions: SQL[] = [];
   if (filters.user?.trim()) {
     const user = filters.user.trim();
-    conditions.push(/^\d+$/.test(user) ? eq(auditEvents.actorId, Number(user)) : eq(auditEvents.actorEmail, user.toLowerCase()));
+    conditions.push(
+      /^\d+$/.test(user)
+        ? eq(auditEvents.actorId, Number(user))
+        : eq(auditEvents.actorEmail, user.toLowerCase()),
+    );
   }
   if (filters.organisationId) conditions.push(eq(auditEvents.organisationId, filters.organisationId));
   if (filters.action?.trim()) {
     const action = filters.action.trim();
-    conditions.push(action.endsWith('.') ? like(auditEvents.action, `${action.replace(/[%_]/g, '')}%`) : eq(auditEvents.action, action));
+    conditions.push(
+      action.endsWith('.')
+        ? like(auditEvents.action, `${action.replace(/[%_]/g, '')}%`)
+        : eq(auditEvents.action, action),
+    );
   }
-  if (filters.from && isoDay.test(filters.from)) conditions.push(gte(auditEvents.at, new Date(`${filters.from}T00:00:00Z`)));
+  if (filters.from && isoDay.test(filters.from))
+    conditions.push(gte(auditEvents.at, new Date(`${filters.from}T00:00:00Z`)));
   if (filters.to && isoDay.test(filters.to)) {
     const end = new Date(`${filters.to}T00:00:00Z`);
     end.setUTCDate(end.getUTCDate() + 1);
@@ -64,6 +73,9 @@ export async function listAuditEvents(db: Database, actor: Actor | null, filters
 export async function listAuditActions(db: Database, actor: Actor | null) {
   const denied = await checkAdmin(db, actor, 'audit.read');
   if (denied) return denied;
-  const rows = await db.selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action);
+  const rows = await db
+    .selectDistinct({ action: auditEvents.action })
+    .from(auditEvents)
+    .orderBy(auditEvents.action);
   return ok(rows.map((row) => row.action));
 }

@@ -3,7 +3,14 @@
 // submissions are approved by the secretariat (it is their data, e.g. historic accounts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { indicators, indicatorYears, organisations, reportingYears, submissions, submissionValues } from '@/db/schema';
+import {
+  indicators,
+  indicatorYears,
+  organisations,
+  reportingYears,
+  submissions,
+  submissionValues,
+} from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
@@ -45,7 +52,11 @@ function wholeNumber(text: string): number | null | 'bad' {
 }
 
 /** Checks every row against the database; writes nothing. */
-export async function planImport(db: Database, year: number, rows: ImportRow[]): Promise<ImportPlan | Failure> {
+export async function planImport(
+  db: Database,
+  year: number,
+  rows: ImportRow[],
+): Promise<ImportPlan | Failure> {
   const [yearRow] = await db.select().from(reportingYears).where(eq(reportingYears.year, year));
   if (!yearRow) return notFound('year_not_found');
   const slugs = [...new Set(rows.map((row) => row.organisation))].filter(Boolean);
@@ -56,7 +67,10 @@ export async function planImport(db: Database, year: number, rows: ImportRow[]):
   const catalogue = await db
     .select({ id: indicators.id, key: indicators.key, kind: indicators.kind, parentId: indicators.parentId })
     .from(indicators)
-    .innerJoin(indicatorYears, and(eq(indicatorYears.indicatorId, indicators.id), eq(indicatorYears.year, year)));
+    .innerJoin(
+      indicatorYears,
+      and(eq(indicatorYears.indicatorId, indicators.id), eq(indicatorYears.year, year)),
+    );
   const indicatorByKey = new Map(catalogue.map((row) => [row.key, row]));
   const keyById = new Map(catalogue.map((row) => [row.id, row.key]));
   const listed = new Set(
@@ -75,8 +89,12 @@ export async function planImport(db: Database, year: number, rows: ImportRow[]):
     const organisation = organisationBySlug.get(row.organisation);
     const indicator = indicatorByKey.get(row.indicator);
     if (!row.organisation) problems.push({ row: row.row, code: 'organisation_missing' });
-    else if (!organisation) problems.push({ row: row.row, code: 'organisation_unknown', value: row.organisation });
-    else if (organisation.activeFrom > year || (organisation.activeTo != null && organisation.activeTo < year)) {
+    else if (!organisation)
+      problems.push({ row: row.row, code: 'organisation_unknown', value: row.organisation });
+    else if (
+      organisation.activeFrom > year ||
+      (organisation.activeTo != null && organisation.activeTo < year)
+    ) {
       problems.push({ row: row.row, code: 'organisation_inactive', value: row.organisation });
     }
     if (!row.indicator) problems.push({ row: row.row, code: 'indicator_missing' });
@@ -85,7 +103,8 @@ export async function planImport(db: Database, year: number, rows: ImportRow[]):
     const denominator = wholeNumber(row.denominator);
     if (value === null) problems.push({ row: row.row, code: 'value_missing' });
     else if (value === 'bad') problems.push({ row: row.row, code: 'value_invalid', value: row.value });
-    if (denominator === 'bad') problems.push({ row: row.row, code: 'denominator_invalid', value: row.denominator });
+    if (denominator === 'bad')
+      problems.push({ row: row.row, code: 'denominator_invalid', value: row.denominator });
     if (indicator?.kind === 'share') {
       if (denominator === null) problems.push({ row: row.row, code: 'denominator_missing' });
       else if (typeof value === 'number' && typeof denominator === 'number' && value > denominator) {
@@ -136,7 +155,11 @@ export async function planImport(db: Database, year: number, rows: ImportRow[]):
   return { problems, values, organisations: byOrganisation.size };
 }
 
-export async function dryRunImport(db: Database, actor: Actor | null, input: { year: number; rows: ImportRow[] }) {
+export async function dryRunImport(
+  db: Database,
+  actor: Actor | null,
+  input: { year: number; rows: ImportRow[] },
+) {
   const denied = await checkAdmin(db, actor, 'import.dry_run');
   if (denied) return denied;
   const plan = await planImport(db, input.year, input.rows);
@@ -145,7 +168,11 @@ export async function dryRunImport(db: Database, actor: Actor | null, input: { y
 }
 
 /** All or nothing: any problem and nothing is written. */
-export async function runImport(db: Database, actor: Actor | null, input: { year: number; rows: ImportRow[] }) {
+export async function runImport(
+  db: Database,
+  actor: Actor | null,
+  input: { year: number; rows: ImportRow[] },
+) {
   const denied = await checkAdmin(db, actor, 'import.run');
   if (denied) return denied;
   return db.transaction(async (tx) => {
@@ -154,7 +181,8 @@ export async function runImport(db: Database, actor: Actor | null, input: { year
     if (plan.problems.length > 0) return invalid('import_has_problems');
     const now = new Date();
     const grouped = new Map<number, PlannedValue[]>();
-    for (const value of plan.values) grouped.set(value.organisationId, [...(grouped.get(value.organisationId) ?? []), value]);
+    for (const value of plan.values)
+      grouped.set(value.organisationId, [...(grouped.get(value.organisationId) ?? []), value]);
     for (const [organisationId, planned] of grouped) {
       const [existing] = await tx
         .select()
@@ -201,7 +229,12 @@ export async function runImport(db: Database, actor: Actor | null, input: { year
           })
           .onConflictDoUpdate({
             target: [submissionValues.submissionId, submissionValues.indicatorId],
-            set: { value: value.value, denominator: value.denominator, updatedBy: actor!.userId, updatedAt: now },
+            set: {
+              value: value.value,
+              denominator: value.denominator,
+              updatedBy: actor!.userId,
+              updatedAt: now,
+            },
           });
       }
       await recordAuditEvent(tx, {
@@ -214,7 +247,9 @@ export async function runImport(db: Database, actor: Actor | null, input: { year
         before: existing ? { state: existing.state, version: existing.version } : null,
         after: {
           state: 'approved',
-          values: Object.fromEntries(planned.map((v) => [v.key, { value: v.value, denominator: v.denominator }])),
+          values: Object.fromEntries(
+            planned.map((v) => [v.key, { value: v.value, denominator: v.denominator }]),
+          ),
         },
         ip: actor!.ip,
       });

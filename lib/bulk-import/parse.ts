@@ -27,7 +27,8 @@ function fromMatrix(matrix: string[][]): ParseResult {
   const [header, ...body] = matrix;
   if (!header) return { ok: false, problem: 'file_empty' };
   const names = header.map((cell) => cell.trim().toLowerCase());
-  const index = (field: keyof typeof COLUMN_NAMES) => names.findIndex((name) => COLUMN_NAMES[field].includes(name));
+  const index = (field: keyof typeof COLUMN_NAMES) =>
+    names.findIndex((name) => COLUMN_NAMES[field].includes(name));
   const columns = {
     organisation: index('organisation'),
     indicator: index('indicator'),
@@ -77,7 +78,13 @@ export async function parseImportXlsx(buffer: ArrayBuffer): Promise<ParseResult>
     const cells: string[] = [];
     for (let c = 1; c <= Math.max(row.cellCount, 4); c++) {
       const value = row.getCell(c).value;
-      cells.push(value == null ? '' : typeof value === 'object' && 'result' in value ? String(value.result ?? '') : String(value));
+      cells.push(
+        value == null
+          ? ''
+          : typeof value === 'object' && 'result' in value
+            ? String(value.result ?? '')
+            : String(value),
+      );
     }
     matrix.push(cells);
   }

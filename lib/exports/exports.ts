@@ -26,12 +26,26 @@ async function accountsFor(db: Database, year: number, version?: number): Promis
   return computeNationalAccounts(db, year);
 }
 
-export async function completenessTable(db: Database, actor: Actor | null, year: number): Promise<Table | Failure> {
+export async function completenessTable(
+  db: Database,
+  actor: Actor | null,
+  year: number,
+): Promise<Table | Failure> {
   const overview = await getRoundOverview(db, actor, { year });
   if (!overview.ok) return overview;
   return {
     name: 'Rettidighed',
-    header: ['år', 'slug', 'organisation', 'status', 'frist', 'forlænget', 'indsendt', 'for sent', 'udeladt, begrundelse'],
+    header: [
+      'år',
+      'slug',
+      'organisation',
+      'status',
+      'frist',
+      'forlænget',
+      'indsendt',
+      'for sent',
+      'udeladt, begrundelse',
+    ],
     rows: overview.value.rows.map((row) => [
       year,
       row.slug,
@@ -93,7 +107,11 @@ export async function buildExport(
         ? [accountsTable(accounts, locale), breakdownTable(accounts, locale)]
         : [organisationsTable(accounts, locale)];
   }
-  const suffix = input.version ? `-v${input.version}` : input.kind === 'accounts' || input.kind === 'organisations' ? '-live' : '';
+  const suffix = input.version
+    ? `-v${input.version}`
+    : input.kind === 'accounts' || input.kind === 'organisations'
+      ? '-live'
+      : '';
   const base = `klyngeregnskab-${input.year}-${input.kind}${suffix}`;
   if (input.format === 'csv') {
     return ok({ filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(tables[0]!) });

@@ -18,7 +18,11 @@ const textsSchema = z.object({
 });
 
 export const newIndicatorSchema = textsSchema.extend({
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, { error: 'key_invalid' }).max(60, { error: 'key_invalid' }),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]*$/, { error: 'key_invalid' })
+    .max(60, { error: 'key_invalid' }),
   kind: z.enum(['companies', 'count', 'amount_dkk', 'share'], { error: 'kind_invalid' }),
   groupKey: z.enum(['companies', 'knowledge_institutions', 'activities', 'resources', 'survey'], {
     error: 'group_invalid',
@@ -39,7 +43,10 @@ export async function listIndicators(db: Database, actor: Actor | null) {
   return ok(
     rows.map((row) => ({
       ...row,
-      years: years.filter((entry) => entry.indicatorId === row.id).map((entry) => entry.year).sort(),
+      years: years
+        .filter((entry) => entry.indicatorId === row.id)
+        .map((entry) => entry.year)
+        .sort(),
       usedValues: usedBy.get(row.id) ?? 0,
     })),
   );
@@ -66,7 +73,9 @@ export async function addIndicator(db: Database, actor: Actor | null, input: Rec
       if (existing.retiredAt) return invalid('invalid_input', { key: ['indicator_retired'] });
       id = existing.id;
     } else {
-      const [{ max } = { max: 0 }] = await tx.select({ max: sql<number>`coalesce(max(${indicators.sortOrder}), 0)` }).from(indicators);
+      const [{ max } = { max: 0 }] = await tx
+        .select({ max: sql<number>`coalesce(max(${indicators.sortOrder}), 0)` })
+        .from(indicators);
       const [row] = await tx
         .insert(indicators)
         .values({ ...values, sortOrder: Number(max) + 10 })
@@ -106,7 +115,12 @@ export async function updateIndicatorTexts(
       action: 'indicator.update',
       entityType: 'indicator',
       entityId: input.id,
-      before: { labelDa: before.labelDa, labelEn: before.labelEn, helpDa: before.helpDa, helpEn: before.helpEn },
+      before: {
+        labelDa: before.labelDa,
+        labelEn: before.labelEn,
+        helpDa: before.helpDa,
+        helpEn: before.helpEn,
+      },
       after: parsed.data,
       ip: actor!.ip,
     });

@@ -24,7 +24,11 @@ export const organisationSchema = z.object({
     error: 'region_invalid',
   }),
   website: z.preprocess(emptyToNull, z.url({ error: 'url_invalid' }).max(300).nullable()),
-  activeFrom: z.coerce.number({ error: 'year_invalid' }).int({ error: 'year_invalid' }).min(2000, { error: 'year_invalid' }).max(2100, { error: 'year_invalid' }),
+  activeFrom: z.coerce
+    .number({ error: 'year_invalid' })
+    .int({ error: 'year_invalid' })
+    .min(2000, { error: 'year_invalid' })
+    .max(2100, { error: 'year_invalid' }),
 });
 
 export async function listOrganisations(db: Database, actor: Actor | null) {
@@ -41,7 +45,10 @@ export async function getOrganisation(db: Database, actor: Actor | null, id: num
 }
 
 async function slugTaken(db: Database, slug: string, exceptId?: number) {
-  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
+  const [row] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.slug, slug));
   return row !== undefined && row.id !== exceptId;
 }
 
@@ -79,7 +86,8 @@ export async function updateOrganisation(
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, input.id));
     if (!before) return notFound('organisation_not_found');
-    if (await slugTaken(tx, parsed.data.slug, input.id)) return invalid('invalid_input', { slug: ['slug_taken'] });
+    if (await slugTaken(tx, parsed.data.slug, input.id))
+      return invalid('invalid_input', { slug: ['slug_taken'] });
     if (before.activeTo != null && parsed.data.activeFrom > before.activeTo) {
       return invalid('invalid_input', { activeFrom: ['year_invalid'] });
     }

@@ -16,7 +16,8 @@ export async function publishAccounts(
 ) {
   const denied = await checkAdmin(db, actor, 'publication.publish');
   if (denied) return denied;
-  if ((input.changeNote?.length ?? 0) > 4000) return invalid('invalid_input', { changeNote: ['note_too_long'] });
+  if ((input.changeNote?.length ?? 0) > 4000)
+    return invalid('invalid_input', { changeNote: ['note_too_long'] });
   return publishYear(db, {
     year: input.year,
     actorId: actor!.userId,

@@ -76,7 +76,14 @@ async function listDerived(db: Database, submissionIds: number[]): Promise<Map<n
   );
   for (const row of rows) {
     const values: Values = {};
-    for (const key of ['participants', 'dedicated', 'under_50', 'new_ideas', 'new_competences', 'new_products']) {
+    for (const key of [
+      'participants',
+      'dedicated',
+      'under_50',
+      'new_ideas',
+      'new_competences',
+      'new_products',
+    ]) {
       values[key] = { value: Number(row[key] ?? 0), denominator: null, comment: null };
     }
     result.set(Number(row.submission_id), values);
@@ -187,10 +194,17 @@ export async function getReview(
       labelEn: indicators.labelEn,
     })
     .from(indicators)
-    .innerJoin(indicatorYears, and(eq(indicatorYears.indicatorId, indicators.id), eq(indicatorYears.year, s.year)))
+    .innerJoin(
+      indicatorYears,
+      and(eq(indicatorYears.indicatorId, indicators.id), eq(indicatorYears.year, s.year)),
+    )
     .orderBy(asc(indicators.sortOrder));
   const flags = await db
-    .select({ indicatorId: submissionValues.indicatorId, flagged: submissionValues.flagged, note: submissionValues.flagNote })
+    .select({
+      indicatorId: submissionValues.indicatorId,
+      flagged: submissionValues.flagged,
+      note: submissionValues.flagNote,
+    })
     .from(submissionValues)
     .where(eq(submissionValues.submissionId, s.id));
   const flagById = new Map(flags.map((flag) => [flag.indicatorId, flag]));
@@ -271,7 +285,12 @@ async function transition(
         entityId: before.id,
         organisationId: before.organisationId,
         before: { state: before.state, version: before.version, remark: before.remark },
-        after: { state: updated.state, version: updated.version, remark: updated.remark, ...(await extraAfter(tx)) },
+        after: {
+          state: updated.state,
+          version: updated.version,
+          remark: updated.remark,
+          ...(await extraAfter(tx)),
+        },
         ip: actor.ip,
       });
       return ok({ version: updated.version, state: updated.state });
@@ -355,7 +374,11 @@ export async function bulkApproveWithoutWarnings(db: Database, actor: Actor | nu
     .where(and(eq(submissions.year, input.year), eq(submissions.state, 'submitted')));
   if (candidates.length === 0) return ok({ approved: [] as number[], skipped: [] as number[] });
   const previous = await db
-    .select({ id: submissions.id, organisationId: submissions.organisationId, hasCompanyList: submissions.hasCompanyList })
+    .select({
+      id: submissions.id,
+      organisationId: submissions.organisationId,
+      hasCompanyList: submissions.hasCompanyList,
+    })
     .from(submissions)
     .where(and(eq(submissions.year, input.year - 1), eq(submissions.state, 'approved')));
   const values = await effectiveValues(db, [...candidates, ...previous]);
@@ -370,7 +393,10 @@ export async function bulkApproveWithoutWarnings(db: Database, actor: Actor | nu
   }
   const approved: number[] = [];
   for (const candidate of clean) {
-    const result = await approveSubmission(db, actor, { submissionId: candidate.id, version: candidate.version });
+    const result = await approveSubmission(db, actor, {
+      submissionId: candidate.id,
+      version: candidate.version,
+    });
     if (result.ok) approved.push(candidate.id);
     else skipped.push(candidate.id);
   }
@@ -397,13 +423,18 @@ export async function flagValue(
       .from(submissionValues)
       .innerJoin(indicators, eq(indicators.id, submissionValues.indicatorId))
       .innerJoin(submissions, eq(submissions.id, submissionValues.submissionId))
-      .where(and(eq(submissionValues.submissionId, input.submissionId), eq(indicators.key, input.indicatorKey)));
+      .where(
+        and(eq(submissionValues.submissionId, input.submissionId), eq(indicators.key, input.indicatorKey)),
+      );
     if (!row) return notFound('value_not_found');
     await tx
       .update(submissionValues)
       .set({ flagged: input.flagged, flagNote: input.flagged ? note : null })
       .where(
-        and(eq(submissionValues.submissionId, input.submissionId), eq(submissionValues.indicatorId, row.indicatorId)),
+        and(
+          eq(submissionValues.submissionId, input.submissionId),
+          eq(submissionValues.indicatorId, row.indicatorId),
+        ),
       );
     await recordAuditEvent(tx, {
       actorId: actor!.userId,
@@ -462,8 +493,12 @@ export async function extendDeadline(
   return db.transaction(async (tx) => {
     const [year] = await tx.select().from(reportingYears).where(eq(reportingYears.year, input.year));
     if (!year) return notFound('year_not_found');
-    if (deadline && deadline <= year.deadline) return invalid('invalid_input', { deadline: ['deadline_not_later'] });
-    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
+    if (deadline && deadline <= year.deadline)
+      return invalid('invalid_input', { deadline: ['deadline_not_later'] });
+    const [organisation] = await tx
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, input.organisationId));
     if (!organisation) return notFound('organisation_not_found');
     let [submission] = await tx
       .select()

@@ -56,7 +56,8 @@ export function changesSinceApproval(
   for (const key of [...keys].sort()) {
     const before = atApproval[key] ?? null;
     const after = now[key] ?? null;
-    if (before?.value === after?.value && (before?.denominator ?? null) === (after?.denominator ?? null)) continue;
+    if (before?.value === after?.value && (before?.denominator ?? null) === (after?.denominator ?? null))
+      continue;
     changes.push({
       key,
       before: before ? { value: before.value, denominator: before.denominator ?? null } : null,

@@ -11,7 +11,11 @@ import { conflict, invalid, notFound, ok } from '@/lib/result';
 import { fieldErrorsOf } from '@/lib/years/years';
 
 export const personSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: 'email_invalid' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'email_invalid' })),
   name: z.string().trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
   role: z.enum(['admin', 'staff'], { error: 'role_invalid' }),
   organisationIds: z.array(z.coerce.number().int().positive()).default([]),
@@ -55,15 +59,23 @@ export async function createUser(db: Database, actor: Actor | null, input: Recor
     return invalid('invalid_input', { organisationIds: ['organisation_required'] });
   }
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`);
     if (existing) return invalid('invalid_input', { email: ['email_taken'] });
     if (organisationIds.length > 0) {
-      const found = await tx.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, organisationIds));
-      if (found.length !== new Set(organisationIds).size) return invalid('invalid_input', { organisationIds: ['organisation_invalid'] });
+      const found = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(inArray(organisations.id, organisationIds));
+      if (found.length !== new Set(organisationIds).size)
+        return invalid('invalid_input', { organisationIds: ['organisation_invalid'] });
     }
     const [row] = await tx.insert(users).values({ email, name, role }).returning({ id: users.id });
     const ids = role === 'staff' ? [...new Set(organisationIds)] : [];
-    if (ids.length) await tx.insert(memberships).values(ids.map((organisationId) => ({ userId: row!.id, organisationId })));
+    if (ids.length)
+      await tx.insert(memberships).values(ids.map((organisationId) => ({ userId: row!.id, organisationId })));
     await recordAuditEvent(tx, {
       actorId: actor!.userId,
       actorEmail: actor!.email,
@@ -84,7 +96,11 @@ type UserChange =
   | { kind: 'logout_everywhere' }
   | { kind: 'memberships'; organisationIds: number[] };
 
-export async function changeUser(db: Database, actor: Actor | null, input: { userId: number; change: UserChange }) {
+export async function changeUser(
+  db: Database,
+  actor: Actor | null,
+  input: { userId: number; change: UserChange },
+) {
   const denied = await checkAdmin(db, actor, `user.${input.change.kind}`);
   if (denied) return denied;
   const change = input.change;
@@ -99,18 +115,27 @@ export async function changeUser(db: Database, actor: Actor | null, input: { use
     const [before] = await tx.select().from(users).where(eq(users.id, input.userId));
     if (!before) return notFound('user_not_found');
     const beforeMemberships = (
-      await tx.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, input.userId))
+      await tx
+        .select({ id: memberships.organisationId })
+        .from(memberships)
+        .where(eq(memberships.userId, input.userId))
     ).map((row) => row.id);
     let after: Record<string, unknown>;
     const bump = sql`${users.sessionVersion} + 1`;
     switch (change.kind) {
       case 'role':
         // a new role takes effect at once: old sessions end
-        await tx.update(users).set({ role: change.role, sessionVersion: bump }).where(eq(users.id, input.userId));
+        await tx
+          .update(users)
+          .set({ role: change.role, sessionVersion: bump })
+          .where(eq(users.id, input.userId));
         after = { role: change.role };
         break;
       case 'disable':
-        await tx.update(users).set({ disabled: true, sessionVersion: bump }).where(eq(users.id, input.userId));
+        await tx
+          .update(users)
+          .set({ disabled: true, sessionVersion: bump })
+          .where(eq(users.id, input.userId));
         after = { disabled: true };
         break;
       case 'enable':
@@ -124,11 +149,18 @@ export async function changeUser(db: Database, actor: Actor | null, input: { use
       case 'memberships': {
         const ids = [...new Set(change.organisationIds)];
         if (ids.length) {
-          const found = await tx.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, ids));
-          if (found.length !== ids.length) return invalid('invalid_input', { organisationIds: ['organisation_invalid'] });
+          const found = await tx
+            .select({ id: organisations.id })
+            .from(organisations)
+            .where(inArray(organisations.id, ids));
+          if (found.length !== ids.length)
+            return invalid('invalid_input', { organisationIds: ['organisation_invalid'] });
         }
         await tx.delete(memberships).where(eq(memberships.userId, input.userId));
-        if (ids.length) await tx.insert(memberships).values(ids.map((organisationId) => ({ userId: input.userId, organisationId })));
+        if (ids.length)
+          await tx
+            .insert(memberships)
+            .values(ids.map((organisationId) => ({ userId: input.userId, organisationId })));
         after = { organisationIds: ids };
         break;
       }

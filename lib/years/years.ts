@@ -14,7 +14,11 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_invalid' 
 
 export const createYearSchema = z
   .object({
-    year: z.coerce.number({ error: 'year_invalid' }).int({ error: 'year_invalid' }).min(2000, { error: 'year_invalid' }).max(2100, { error: 'year_invalid' }),
+    year: z.coerce
+      .number({ error: 'year_invalid' })
+      .int({ error: 'year_invalid' })
+      .min(2000, { error: 'year_invalid' })
+      .max(2100, { error: 'year_invalid' }),
     opensOn: isoDate,
     deadline: isoDate,
   })
@@ -24,7 +28,7 @@ function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    (errors[key] ??= []).push(issue.message);
+    errors[key] = [...(errors[key] ?? []), issue.message];
   }
   return errors;
 }
@@ -86,7 +90,11 @@ type YearChange =
   | { kind: 'close' }
   | { kind: 'reopen'; reason: string };
 
-export async function changeYear(db: Database, actor: Actor | null, input: { year: number; change: YearChange }) {
+export async function changeYear(
+  db: Database,
+  actor: Actor | null,
+  input: { year: number; change: YearChange },
+) {
   const denied = await checkAdmin(db, actor, `year.${input.change.kind}`);
   if (denied) return denied;
   const change = input.change;
@@ -97,13 +105,18 @@ export async function changeYear(db: Database, actor: Actor | null, input: { yea
     return invalid('invalid_input', { reason: ['reason_required'] });
   }
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(reportingYears).where(eq(reportingYears.year, input.year)).for('update');
+    const [before] = await tx
+      .select()
+      .from(reportingYears)
+      .where(eq(reportingYears.year, input.year))
+      .for('update');
     if (!before) return notFound('year_not_found');
     const today = new Date().toISOString().slice(0, 10);
     let patch: Partial<typeof reportingYears.$inferInsert>;
     switch (change.kind) {
       case 'deadline':
-        if (change.deadline < before.opensOn) return invalid('invalid_input', { deadline: ['deadline_before_open'] });
+        if (change.deadline < before.opensOn)
+          return invalid('invalid_input', { deadline: ['deadline_before_open'] });
         patch = { deadline: change.deadline };
         break;
       case 'open':
@@ -152,7 +165,9 @@ export async function excludeOrganisation(
     const [existing] = await tx
       .select()
       .from(yearExclusions)
-      .where(and(eq(yearExclusions.year, input.year), eq(yearExclusions.organisationId, input.organisationId)));
+      .where(
+        and(eq(yearExclusions.year, input.year), eq(yearExclusions.organisationId, input.organisationId)),
+      );
     if (existing) return conflict('already_excluded');
     await tx
       .insert(yearExclusions)
@@ -182,11 +197,15 @@ export async function includeOrganisation(
     const [existing] = await tx
       .select()
       .from(yearExclusions)
-      .where(and(eq(yearExclusions.year, input.year), eq(yearExclusions.organisationId, input.organisationId)));
+      .where(
+        and(eq(yearExclusions.year, input.year), eq(yearExclusions.organisationId, input.organisationId)),
+      );
     if (!existing) return notFound('exclusion_not_found');
     await tx
       .delete(yearExclusions)
-      .where(and(eq(yearExclusions.year, input.year), eq(yearExclusions.organisationId, input.organisationId)));
+      .where(
+        and(eq(yearExclusions.year, input.year), eq(yearExclusions.organisationId, input.organisationId)),
+      );
     await recordAuditEvent(tx, {
       actorId: actor!.userId,
       actorEmail: actor!.email,

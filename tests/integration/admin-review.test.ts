@@ -40,10 +40,34 @@ beforeAll(async () => {
   admin = await adminActor(db);
   staff = await staffActor(db, [orgs.calm!]);
   // last year, approved: calm 100 → 110 (no warning), jumpy 100 → 300 (warning)
-  await createSubmission(db, { organisationId: orgs.calm!, year: 2019, state: 'approved', values: { innovation_projects: 100 } });
-  await createSubmission(db, { organisationId: orgs.jumpy!, year: 2019, state: 'approved', values: { innovation_projects: 100 } });
-  ids.calm = (await createSubmission(db, { organisationId: orgs.calm!, year: 2020, state: 'submitted', values: { innovation_projects: 110 } })).id;
-  ids.jumpy = (await createSubmission(db, { organisationId: orgs.jumpy!, year: 2020, state: 'submitted', values: { innovation_projects: 300 } })).id;
+  await createSubmission(db, {
+    organisationId: orgs.calm!,
+    year: 2019,
+    state: 'approved',
+    values: { innovation_projects: 100 },
+  });
+  await createSubmission(db, {
+    organisationId: orgs.jumpy!,
+    year: 2019,
+    state: 'approved',
+    values: { innovation_projects: 100 },
+  });
+  ids.calm = (
+    await createSubmission(db, {
+      organisationId: orgs.calm!,
+      year: 2020,
+      state: 'submitted',
+      values: { innovation_projects: 110 },
+    })
+  ).id;
+  ids.jumpy = (
+    await createSubmission(db, {
+      organisationId: orgs.jumpy!,
+      year: 2020,
+      state: 'submitted',
+      values: { innovation_projects: 300 },
+    })
+  ).id;
   await db
     .update(submissionValues)
     .set({ comment: 'Nyt EU-projekt' })
@@ -69,14 +93,29 @@ describe('review', () => {
     const { db } = database;
     const before = await submissionRow(ids.calm!);
     expect(await getReview(db, staff, ids.calm!)).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(await approveSubmission(db, staff, { submissionId: ids.calm!, version: before.version })).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(await returnSubmission(db, staff, { submissionId: ids.calm!, version: before.version, remark: 'x' })).toMatchObject({ kind: 'forbidden' });
-    expect(await flagValue(db, staff, { submissionId: ids.calm!, indicatorKey: 'innovation_projects', flagged: true })).toMatchObject({ kind: 'forbidden' });
+    expect(
+      await approveSubmission(db, staff, { submissionId: ids.calm!, version: before.version }),
+    ).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(
+      await returnSubmission(db, staff, { submissionId: ids.calm!, version: before.version, remark: 'x' }),
+    ).toMatchObject({ kind: 'forbidden' });
+    expect(
+      await flagValue(db, staff, {
+        submissionId: ids.calm!,
+        indicatorKey: 'innovation_projects',
+        flagged: true,
+      }),
+    ).toMatchObject({ kind: 'forbidden' });
     expect(await bulkApproveWithoutWarnings(db, staff, { year: 2020 })).toMatchObject({ kind: 'forbidden' });
-    expect(await extendDeadline(db, staff, { organisationId: orgs.calm!, year: 2020, deadline: '2021-04-01' })).toMatchObject({ kind: 'forbidden' });
+    expect(
+      await extendDeadline(db, staff, { organisationId: orgs.calm!, year: 2020, deadline: '2021-04-01' }),
+    ).toMatchObject({ kind: 'forbidden' });
     expect(await getRoundOverview(db, null, { year: 2020 })).toMatchObject({ kind: 'forbidden' });
     expect(await submissionRow(ids.calm!)).toEqual(before);
-    const denied = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'access.denied'), eq(auditEvents.actorId, staff.userId)));
+    const denied = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'access.denied'), eq(auditEvents.actorId, staff.userId)));
     expect(denied.length).toBe(6);
   });
 
@@ -102,22 +141,41 @@ describe('review', () => {
   it('returns with a remark staff see; an empty remark is refused and changes nothing', async () => {
     const { db } = database;
     const before = await submissionRow(ids.jumpy!);
-    const empty = await returnSubmission(db, admin, { submissionId: ids.jumpy!, version: before.version, remark: '   ' });
+    const empty = await returnSubmission(db, admin, {
+      submissionId: ids.jumpy!,
+      version: before.version,
+      remark: '   ',
+    });
     expect(empty).toMatchObject({ ok: false, kind: 'invalid', fieldErrors: { remark: ['remark_required'] } });
     expect(await submissionRow(ids.jumpy!)).toEqual(before);
-    const result = await returnSubmission(db, admin, { submissionId: ids.jumpy!, version: before.version, remark: ' Forklar stigningen ' });
+    const result = await returnSubmission(db, admin, {
+      submissionId: ids.jumpy!,
+      version: before.version,
+      remark: ' Forklar stigningen ',
+    });
     expect(result).toMatchObject({ ok: true, value: { state: 'returned', version: before.version + 1 } });
     const after = await submissionRow(ids.jumpy!);
-    expect(after).toMatchObject({ state: 'returned', remark: 'Forklar stigningen', reviewedBy: admin.userId });
+    expect(after).toMatchObject({
+      state: 'returned',
+      remark: 'Forklar stigningen',
+      reviewedBy: admin.userId,
+    });
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, 'submission.return'));
-    expect(event).toMatchObject({ before: { state: 'submitted' }, after: { state: 'returned', remark: 'Forklar stigningen' } });
+    expect(event).toMatchObject({
+      before: { state: 'submitted' },
+      after: { state: 'returned', remark: 'Forklar stigningen' },
+    });
   });
 
   it('refuses a stale version (no lost update) and a transition from the wrong state', async () => {
     const { db } = database;
     const current = await submissionRow(ids.jumpy!);
-    expect(await approveSubmission(db, admin, { submissionId: ids.jumpy!, version: current.version - 1 })).toMatchObject({ kind: 'conflict', message: 'stale_version' });
-    expect(await approveSubmission(db, admin, { submissionId: ids.jumpy!, version: current.version })).toMatchObject({ kind: 'conflict', message: 'wrong_state' });
+    expect(
+      await approveSubmission(db, admin, { submissionId: ids.jumpy!, version: current.version - 1 }),
+    ).toMatchObject({ kind: 'conflict', message: 'stale_version' });
+    expect(
+      await approveSubmission(db, admin, { submissionId: ids.jumpy!, version: current.version }),
+    ).toMatchObject({ kind: 'conflict', message: 'wrong_state' });
     expect(await submissionRow(ids.jumpy!)).toEqual(current);
   });
 
@@ -135,37 +193,69 @@ describe('review', () => {
   it('approves, then shows what changed since approval', async () => {
     const { db } = database;
     const current = await submissionRow(ids.jumpy!);
-    expect(await approveSubmission(db, admin, { submissionId: ids.jumpy!, version: current.version })).toMatchObject({ ok: true });
-    await db.update(submissionValues).set({ value: 250 }).where(eq(submissionValues.submissionId, ids.jumpy!));
+    expect(
+      await approveSubmission(db, admin, { submissionId: ids.jumpy!, version: current.version }),
+    ).toMatchObject({ ok: true });
+    await db
+      .update(submissionValues)
+      .set({ value: 250 })
+      .where(eq(submissionValues.submissionId, ids.jumpy!));
     const review = await getReview(db, admin, ids.jumpy!);
     if (!review.ok) throw new Error(review.message);
     expect(review.value.changesSinceApproval).toEqual([
-      { key: 'innovation_projects', before: { value: 300, denominator: null }, after: { value: 250, denominator: null } },
+      {
+        key: 'innovation_projects',
+        before: { value: 300, denominator: null },
+        after: { value: 250, denominator: null },
+      },
     ]);
   });
 
   it('flags single values and lists every flagged value of the year', async () => {
     const { db } = database;
-    expect(await flagValue(db, admin, { submissionId: ids.calm!, indicatorKey: 'innovation_projects', flagged: true, note: 'Tjek tallet' })).toMatchObject({ ok: true });
-    expect(await flagValue(db, admin, { submissionId: ids.calm!, indicatorKey: 'no_such_key', flagged: true })).toMatchObject({ kind: 'not_found' });
+    expect(
+      await flagValue(db, admin, {
+        submissionId: ids.calm!,
+        indicatorKey: 'innovation_projects',
+        flagged: true,
+        note: 'Tjek tallet',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await flagValue(db, admin, { submissionId: ids.calm!, indicatorKey: 'no_such_key', flagged: true }),
+    ).toMatchObject({ kind: 'not_found' });
     const flagged = await listFlaggedValues(db, admin, { year: 2020 });
-    expect(flagged).toMatchObject({ ok: true, value: [{ slug: 'calm', key: 'innovation_projects', value: 110, note: 'Tjek tallet' }] });
-    await flagValue(db, admin, { submissionId: ids.calm!, indicatorKey: 'innovation_projects', flagged: false });
+    expect(flagged).toMatchObject({
+      ok: true,
+      value: [{ slug: 'calm', key: 'innovation_projects', value: 110, note: 'Tjek tallet' }],
+    });
+    await flagValue(db, admin, {
+      submissionId: ids.calm!,
+      indicatorKey: 'innovation_projects',
+      flagged: false,
+    });
     expect(await listFlaggedValues(db, admin, { year: 2020 })).toMatchObject({ ok: true, value: [] });
   });
 
   it('extends the deadline for one organisation only, and refuses one not later than the year', async () => {
     const { db } = database;
-    expect(await extendDeadline(db, admin, { organisationId: orgs.idle!, year: 2020, deadline: '2021-02-01' })).toMatchObject({
+    expect(
+      await extendDeadline(db, admin, { organisationId: orgs.idle!, year: 2020, deadline: '2021-02-01' }),
+    ).toMatchObject({
       kind: 'invalid',
       fieldErrors: { deadline: ['deadline_not_later'] },
     });
-    expect(await extendDeadline(db, admin, { organisationId: orgs.idle!, year: 2020, deadline: '2021-04-15' })).toMatchObject({ ok: true });
+    expect(
+      await extendDeadline(db, admin, { organisationId: orgs.idle!, year: 2020, deadline: '2021-04-15' }),
+    ).toMatchObject({ ok: true });
     const overview = await getRoundOverview(db, admin, { year: 2020, today: '2021-03-10' });
     if (!overview.ok) throw new Error(overview.message);
     const idle = overview.value.rows.find((row) => row.slug === 'idle')!;
     expect(idle).toMatchObject({ deadline: '2021-04-15', extended: true, late: false, state: 'draft' });
-    expect(overview.value.rows.find((row) => row.slug === 'calm')).toMatchObject({ deadline: '2021-03-01', extended: false });
+    expect(overview.value.rows.find((row) => row.slug === 'calm')).toMatchObject({
+      deadline: '2021-03-01',
+      extended: false,
+    });
   });
 });
 
@@ -176,16 +266,29 @@ describe('round overview', () => {
     if (!overview.ok) throw new Error(overview.message);
     expect(overview.value.counts).toMatchObject({ approved: 3, excluded: 1, draft: 1, not_started: 0 });
     expect(overview.value.rows.find((row) => row.slug === 'idle')!.late).toBe(true);
-    expect(overview.value.rows.find((row) => row.slug === 'gone')).toMatchObject({ state: 'excluded', late: false, exclusionReason: 'Lukket' });
+    expect(overview.value.rows.find((row) => row.slug === 'gone')).toMatchObject({
+      state: 'excluded',
+      late: false,
+      exclusionReason: 'Lukket',
+    });
     const filtered = await getRoundOverview(db, admin, { year: 2020, filters: { state: 'approved' } });
-    expect(filtered.ok && filtered.value.rows.map((row) => row.slug).sort()).toEqual(['calm', 'jumpy', 'listed']);
+    expect(filtered.ok && filtered.value.rows.map((row) => row.slug).sort()).toEqual([
+      'calm',
+      'jumpy',
+      'listed',
+    ]);
     const none = await getRoundOverview(db, admin, { year: 2020, filters: { region: 'nordjylland' } });
     expect(none.ok && none.value.rows).toEqual([]);
   });
 
   it('reminds the staff of organisations that have not submitted (logged without SMTP_URL)', async () => {
-    const result = await sendReminders(database.db, admin, { year: 2020 }, {});
-    expect(result).toMatchObject({ ok: true, value: { sent: [{ email: 'idle-staff@example.org', organisation: 'IDLE', delivery: 'logged' }] } });
-    expect(await sendReminders(database.db, staff, { year: 2020 }, {})).toMatchObject({ kind: 'forbidden' });
+    const result = await sendReminders(database.db, admin, { year: 2020 }, { NODE_ENV: 'test' });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { sent: [{ email: 'idle-staff@example.org', organisation: 'IDLE', delivery: 'logged' }] },
+    });
+    expect(await sendReminders(database.db, staff, { year: 2020 }, { NODE_ENV: 'test' })).toMatchObject({
+      kind: 'forbidden',
+    });
   });
 });
