@@ -2,6 +2,7 @@
 // The secretariat's server actions: thin. Resolve the actor, call the lib/ function (which checks
 // checkAdmin itself), revalidate, and turn the Result into translated form state.
 import { revalidatePath, revalidateTag, updateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { translate } from '@/i18n/messages';
 import { getRoundOverview } from '@/lib/admin/overview';
@@ -82,7 +83,10 @@ export async function approveAction(_state: AdminFormState, formData: FormData):
   });
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
-  return okState(locale, 'admin.review.approved');
+  // the approve form goes away with the new state: the page itself tells the outcome
+  redirect(
+    `${locale === 'en' ? '/en' : ''}/admin/indberetning/${int(formData, 'submissionId')}?done=approved`,
+  );
 }
 
 export async function returnAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
@@ -94,7 +98,9 @@ export async function returnAction(_state: AdminFormState, formData: FormData): 
   });
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
-  return okState(locale, 'admin.review.returned');
+  redirect(
+    `${locale === 'en' ? '/en' : ''}/admin/indberetning/${int(formData, 'submissionId')}?done=returned`,
+  );
 }
 
 export async function flagAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {

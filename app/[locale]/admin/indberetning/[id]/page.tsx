@@ -20,8 +20,15 @@ function show(value: { value: number; denominator: number | null } | StoredValue
   return formatInteger(value.value, locale);
 }
 
-export default async function ReviewPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const { locale, id } = await params;
+  const { done } = await searchParams;
   setRequestLocale(locale);
   const t = await adminText(locale);
   const [db, actor] = await Promise.all([getDb(), getActor()]);
@@ -42,6 +49,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
       <p>
         <Link href={`${adminPrefix(locale)}?year=${s.year}`}>{t('review.back')}</Link>
       </p>
+      {(done === 'approved' || done === 'returned') && (
+        <p role="status" className="mt-2 border-l-4 border-success p-3" data-testid="review-done">
+          {t(`review.${done}`)}
+        </p>
+      )}
       <h1 className="mt-2 text-3xl font-semibold">
         {t('review.title', { organisation: review.organisation.name, year: s.year })}
       </h1>
