@@ -314,6 +314,38 @@ test('every secretariat page passes axe, and staff are refused', async ({ page, 
   await expect(form.getByRole('alert')).toContainText('Brug små bogstaver, tal og bindestreg.');
   await expectNoAxeViolations(page);
 
+  // bulk import: a dry run lists every problem by row, and nothing is stored
+  const before = await handle.db.select({ n: sql<number>`count(*)::int` }).from(submissions);
+  await page.goto('/admin/import');
+  const upload = page.locator('form#import');
+  await upload.getByLabel('År').selectOption('2017');
+  await upload.getByLabel('Fil (CSV eller XLSX)').setInputFiles({
+    name: 'tal.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `\uFEFForganisation;indicator;value\n${first.slug};innovation_projects;12\nnowhere;innovation_projects;3\n${first.slug};no_such;1\n`,
+    ),
+  });
+  await upload.getByLabel('Handling').selectOption('run');
+  await upload.getByRole('button', { name: 'Importér' }).click();
+  await expect(upload.getByRole('alert')).toContainText('2 problemer – intet er importeret.');
+  await expect(upload.getByTestId('import-lines')).toContainText('Række 3: ukendt organisation »nowhere«');
+  await expect(upload.getByTestId('import-lines')).toContainText(
+    'Række 4: ukendt indikator »no_such« for året',
+  );
+  await expectNoAxeViolations(page);
+  expect(await handle.db.select({ n: sql<number>`count(*)::int` }).from(submissions)).toEqual(before);
+
+  // a person is invited with a membership and shows as invited
+  await page.goto('/admin/brugere');
+  const invite = page.locator('form#invite');
+  await invite.getByLabel('E-mailadresse').fill('ny.medarbejder@example.org');
+  await invite.getByLabel('Navn').fill('Ny Medarbejder');
+  await invite.getByLabel(first.name, { exact: true }).check();
+  await invite.getByRole('button', { name: 'Invitér' }).click();
+  await expect(invite.getByRole('status')).toHaveText('Personen er oprettet.');
+  await expect(page.getByRole('row', { name: /ny.medarbejder@example.org/ })).toContainText('Inviteret');
+
   // staff see no secretariat pages and cannot download exports
   const staff = await browser.newPage();
   await staff.goto('/login?callbackUrl=/admin');
