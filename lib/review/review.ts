@@ -122,6 +122,8 @@ export interface ReviewIndicatorRow {
   labelEn: string;
   current: StoredValue | null;
   lastYear: StoredValue | null;
+  /** a typed value exists (derived company counts have no row to flag) */
+  stored: boolean;
   flagged: boolean;
   flagNote: string | null;
 }
@@ -246,6 +248,7 @@ export async function getReview(
       labelEn: indicator.labelEn,
       current: current[indicator.key] ?? null,
       lastYear: lastYear[indicator.key] ?? null,
+      stored: flagById.has(indicator.id),
       flagged: flagById.get(indicator.id)?.flagged ?? false,
       flagNote: flagById.get(indicator.id)?.note ?? null,
     })),

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { expect, type Page, test } from '@playwright/test';
 import { generate } from 'otplib';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
-import { organisations, submissions } from '@/db/schema';
+import { indicators, organisations, submissions, submissionValues } from '@/db/schema';
 import { replaceCompanyList } from '@/lib/submissions/company-list-store';
 import { DEMO_ADMIN, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, expectNoAxeViolations } from './helpers';
 
@@ -60,6 +60,14 @@ async function staffSubmits(organisationId: number, list: string[]) {
       row!.id,
       list.map((cvr, index) => company(cvr, { new_ideas: index === 0, under_50: index % 2 === 0 })),
     );
+    const [projects] = await tx.select().from(indicators).where(eq(indicators.key, 'innovation_projects'));
+    await tx
+      .insert(submissionValues)
+      .values({ submissionId: row!.id, indicatorId: projects!.id, value: list.length })
+      .onConflictDoUpdate({
+        target: [submissionValues.submissionId, submissionValues.indicatorId],
+        set: { value: list.length },
+      });
     await tx
       .update(submissions)
       .set({
@@ -165,6 +173,17 @@ test('the secretariat runs a whole round: open, review, exclude, publish, correc
   await submitForm(page, 'return', 'Send retur med bemærkning');
   await expect(page.getByTestId('review-done')).toHaveText('Indberetningen er sendt retur.');
   await expect(page.getByTestId('review-state')).toContainText('Sendt retur');
+
+  // a value is flagged for follow-up and listed on the round overview
+  await openReview(page, second.slug);
+  const flag = page.locator('form#flag-innovation_projects');
+  await flag.getByLabel(/^Note til markering af/).fill('Ring og spørg til listen');
+  await flag.getByRole('button', { name: 'Markér' }).click();
+  await expect(page.getByTestId('value-innovation_projects')).toContainText(
+    'Markeret: Ring og spørg til listen',
+  );
+  await page.goto(`/admin?year=${YEAR}`);
+  await expect(page.getByRole('region', { name: 'Markerede værdier' })).toContainText(second.name);
 
   // staff resubmit; both are approved
   await staffSubmits(first.id, [C1!, C2!, C3!]);

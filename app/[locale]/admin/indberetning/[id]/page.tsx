@@ -195,7 +195,7 @@ export default async function ReviewPage({
                   <td className="pr-3 text-right">{show(row.lastYear, locale)}</td>
                   <td className="pr-3">{row.current?.comment ?? ''}</td>
                   <td>
-                    {row.current && (
+                    {row.stored && (
                       <>
                         {row.flagged && (
                           <p className="font-semibold text-warning">
