@@ -4,11 +4,10 @@
 // server of E2E_DATABASE_URL, since PGlite allows only the web server's own process.
 import { and, eq, sql } from 'drizzle-orm';
 import { expect, type Page, test } from '@playwright/test';
-import { generate } from 'otplib';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
 import { indicators, organisations, submissions, submissionValues } from '@/db/schema';
 import { replaceCompanyList } from '@/lib/submissions/company-list-store';
-import { DEMO_ADMIN, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, expectNoAxeViolations } from './helpers';
+import { DEMO_ADMIN, DEMO_PASSWORD, expectNoAxeViolations, signIn } from './helpers';
 
 const databaseUrl = process.env.E2E_DATABASE_URL;
 test.describe.configure({ mode: 'serial' });
@@ -82,21 +81,8 @@ async function staffSubmits(organisationId: number, list: string[]) {
 }
 
 async function signInAsAdmin(page: Page) {
-  await page.goto('/login?callbackUrl=/admin');
-  await page.getByLabel('E-mailadresse').fill(DEMO_ADMIN);
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  // a second step for the TOTP code, if sign-in asks for one (issue 3)
-  const code = page.locator('input[autocomplete="one-time-code"], input[name="code"], input[name="totp"]');
-  await expect(page.locator('h1').or(code).first()).toBeVisible();
-  if (await code.count()) {
-    await code.first().fill(await generate({ secret: DEMO_ADMIN_TOTP_SECRET }));
-    await page
-      .getByRole('button')
-      .filter({ hasText: /bekræft|log ind|fortsæt|verify|continue/i })
-      .first()
-      .click();
-  }
+  // the shared helper; it answers the TOTP second step once sign-in asks for it (issue 3)
+  await signIn(page, DEMO_ADMIN);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
@@ -367,10 +353,7 @@ test('every secretariat page passes axe, and staff are refused', async ({ page, 
 
   // staff see no secretariat pages and cannot download exports
   const staff = await browser.newPage();
-  await staff.goto('/login?callbackUrl=/admin');
-  await staff.getByLabel('E-mailadresse').fill(`${first.slug}@example.org`);
-  await staff.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await staff.getByRole('button', { name: 'Log ind' }).click();
+  await signIn(staff, `${first.slug}@example.org`, DEMO_PASSWORD);
   await staff.waitForURL((url) => !url.pathname.startsWith('/login'));
   await staff.goto('/admin');
   await expect(staff.getByText('Kun sekretariatet har adgang til disse sider.')).toBeVisible();
