@@ -298,7 +298,10 @@ export async function deactivateOrganisationAction(
 
 export async function inviteUserAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  // the invitation link and mail are issue 3's invitePerson; this creates the user and memberships
+  // TO WIRE when issue 3 lands: call invitePerson(db, actor, input, { locale }) from
+  // lib/users/invitations.ts instead (same fields; it also issues the one-time link and mails it,
+  // and returns the link with delivered=false to show when SMTP_URL is not set). Until then this
+  // creates the user and memberships only.
   const result = await createUser(db, actor, {
     email: text(formData, 'email'),
     name: text(formData, 'name'),
