@@ -26,7 +26,7 @@ import {
   type StoredValue,
   type ValueChange,
 } from './rules';
-import { StaleVersionError, updateSubmissionRow } from './store';
+import { StaleVersionError, updateSubmissionState } from '@/lib/submissions/store';
 
 type Values = Record<string, StoredValue>;
 
@@ -269,7 +269,7 @@ async function transition(
   input: { submissionId: number; version: number },
   allowedFrom: string[],
   action: string,
-  patch: (now: Date) => Parameters<typeof updateSubmissionRow>[3],
+  patch: (now: Date) => Parameters<typeof updateSubmissionState>[3],
   extraAfter: (tx: Database) => Promise<Record<string, unknown>> = async () => ({}),
 ) {
   try {
@@ -278,8 +278,8 @@ async function transition(
       if (!before) return notFound('submission_not_found');
       if (before.version !== input.version) return conflict('stale_version', { version: before.version });
       if (!allowedFrom.includes(before.state)) return conflict('wrong_state', { state: before.state });
-      const updated = await updateSubmissionRow(tx, before.id, input.version, patch(new Date()));
-      if (!updated) throw new StaleVersionError();
+      const updated = await updateSubmissionState(tx, before.id, input.version, patch(new Date()));
+      if (!updated) throw new StaleVersionError(null);
       await recordAuditEvent(tx, {
         actorId: actor.userId,
         actorEmail: actor.email,
@@ -520,7 +520,7 @@ export async function extendDeadline(
         })
         .returning();
     } else {
-      const updated = await updateSubmissionRow(tx, submission.id, submission.version, {
+      const updated = await updateSubmissionState(tx, submission.id, submission.version, {
         deadlineOverride: deadline,
       });
       if (!updated) return conflict('stale_version');
