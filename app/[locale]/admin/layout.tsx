@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { isAdmin } from '@/lib/auth/permissions';
+import { requirePageActor } from '@/lib/auth/session';
+import type { Locale } from '@/lib/format';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AdminLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: Locale }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const prefix = locale === 'en' ? '/en' : '';
+  const actor = await requirePageActor(locale, `${prefix}/admin`);
+  const t = await getTranslations({ locale, namespace: 'admin' });
+  // the pages' lib/ calls check again: this only decides what to render
+  if (!isAdmin(actor)) {
+    return (
+      <>
+        <h1 className="text-3xl font-semibold">{t('title')}</h1>
+        <p className="mt-4" role="alert">
+          {t('forbidden')}
+        </p>
+      </>
+    );
+  }
+  const links = [
+    ['', 'overview'],
+    ['/regnskab', 'accounts'],
+    ['/aar', 'years'],
+    ['/organisationer', 'organisations'],
+    ['/brugere', 'users'],
+    ['/indikatorer', 'indicators'],
+    ['/import', 'import'],
+    ['/log', 'audit'],
+  ] as const;
+  return (
+    <div>
+      <nav aria-label={t('nav.label')} className="mb-6 border-b border-rule pb-3">
+        <ul className="flex flex-wrap gap-x-5 gap-y-1">
+          {links.map(([path, key]) => (
+            <li key={key}>
+              <Link href={`${prefix}/admin${path}`}>{t(`nav.${key}`)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}
