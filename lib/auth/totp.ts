@@ -1,9 +1,13 @@
 // Time-based one-time codes (RFC 6238) through otplib, and one-time recovery codes stored hashed.
 import { createHash, randomBytes } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
+import { createGuardrails, generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 
 export const TOTP_ISSUER = 'Klyngeregnskab';
+
+// New secrets are 20 bytes; 10-byte secrets (the classic 16-character base32 ones many apps and
+// the demo admin use) are still accepted, so otplib's 16-byte minimum is lowered for verifying.
+export const totpGuardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
 
 export function newTotpSecret(): string {
   return generateSecret();
@@ -23,7 +27,7 @@ export async function verifyTotp(secret: string, code: string): Promise<boolean>
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return false;
   try {
-    const result = await verify({ secret, token, epochTolerance: 30 });
+    const result = await verify({ secret, token, epochTolerance: 30, guardrails: totpGuardrails });
     return result.valid;
   } catch {
     return false;
