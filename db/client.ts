@@ -106,3 +106,35 @@ export async function getDb(): Promise<Database> {
 }
 
 export { schema };
+
+export interface DatabaseErrorInfo {
+  /** SQLSTATE, e.g. 23505 unique violation, 23514 check violation, 23503 foreign key */
+  code: string;
+  constraint: string | null;
+  message: string;
+}
+
+/**
+ * The PostgreSQL error behind a failed query, the same for both drivers (PGlite says
+ * `constraint`, postgres.js `constraint_name`; drizzle wraps either in `cause`).
+ */
+export function databaseErrorOf(error: unknown): DatabaseErrorInfo | null {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    const candidate = current as {
+      code?: unknown;
+      constraint?: unknown;
+      constraint_name?: unknown;
+      message?: unknown;
+    };
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
+      const constraint = candidate.constraint ?? candidate.constraint_name;
+      return {
+        code: candidate.code,
+        constraint: typeof constraint === 'string' ? constraint : null,
+        message: String(candidate.message ?? ''),
+      };
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}

@@ -41,7 +41,15 @@ export function environmentProblems(env: NodeJS.ProcessEnv = process.env): strin
 
 /** One line for a database that cannot be reached, without the password of the URL. */
 export function describeDatabaseFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): string {
-  const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
+  // drizzle wraps the driver's error ("Failed query: …"); the root cause says what is wrong
+  let root: unknown = error;
+  while (root && typeof root === 'object' && 'cause' in root && (root as { cause?: unknown }).cause) {
+    root = (root as { cause: unknown }).cause;
+  }
+  const reason =
+    root instanceof Error
+      ? [(root as { code?: string }).code, root.message.split('\n')[0]].filter(Boolean).join(' ')
+      : String(root);
   const url = env.DATABASE_URL?.trim();
   if (!url) return `The embedded database under .data/ could not be opened: ${reason}`;
   let where = 'DATABASE_URL';

@@ -4,15 +4,9 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, targetFromEnv } from '../db/client';
-import {
-  DEMO_ADMIN_EMAIL,
-  DEMO_ADMIN_TOTP_SECRET,
-  DEMO_PASSWORD,
-  demoLogins,
-  isDemoSeeded,
-  seedDemo,
-} from '../db/seed/demo';
+import { targetFromEnv } from '../db/client';
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from '../db/seed/demo';
+import { prepareDemoDatabase } from '../db/seed/prepare';
 import { describeDatabaseFailure, environmentProblems } from '../lib/env';
 
 function demoAuthSecret(): string {
@@ -41,19 +35,7 @@ async function main() {
 
   let logins: string[];
   try {
-    const handle = await openDatabase(targetFromEnv(env));
-    try {
-      await handle.migrate();
-      if (await isDemoSeeded(handle.db)) {
-        console.log('Demo data already in place: keeping it.');
-      } else {
-        console.log('Loading the demo data (about 10 seconds) …');
-        await seedDemo(handle.db);
-      }
-      logins = await demoLogins(handle.db);
-    } finally {
-      await handle.close();
-    }
+    ({ logins } = await prepareDemoDatabase(targetFromEnv(env)));
   } catch (error) {
     console.error(`Configuration error: ${describeDatabaseFailure(error, env)}`);
     process.exit(1);

@@ -1,6 +1,6 @@
 // Reads a year's approved submissions and computes its national accounts. No authorisation here:
 // callers are the publication step and the secretariat's queries, which check the session first.
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '@/db/client';
 import {
   indicators,
@@ -15,6 +15,7 @@ import {
   type AccountsInput,
   assembleAccounts,
   type CompanyStats,
+  emptyCompanyStats,
   emptyMeasureCounts,
   type IndicatorDefinition,
   type MeasureCounts,
@@ -137,59 +138,23 @@ export async function computeNationalAccounts(db: Database, year: number): Promi
       reported.set(row.submissionId, values);
     }
 
-    const listed = approved.filter((row) => row.hasCompanyList).map((row) => row.submissionId);
+    const listed = approved.filter((row) => row.hasCompanyList);
     if (listed.length > 0) {
       const idList = sql.join(
-        listed.map((id) => sql`${id}`),
+        listed.map((row) => sql`${row.submissionId}`),
         sql`, `,
       );
-      const perSubmission = await queryRows<CountRow>(
-        db,
-        sql`select submission_id, ${countColumns()} from participants
-            where submission_id in (${idList}) group by submission_id`,
-      );
+      // two scans that do not depend on each other: on a connection pool they run side by side
+      const [perSubmission, stats] = await Promise.all([
+        queryRows<CountRow>(
+          db,
+          sql`select submission_id, ${countColumns()} from participants
+              where submission_id in (${idList}) group by submission_id`,
+        ),
+        distinctCompanyStats(db, listed),
+      ]);
       for (const row of perSubmission) listCounts.set(Number(row.submission_id), readCounts(row));
-
-      // One pass: each company once per scope, flags OR-ed over the organisations in that scope.
-      const perScope = await queryRows<CountRow>(
-        db,
-        sql`with listed as (
-              select p.cvr, p.dedicated, p.under_50, p.new_ideas, p.new_competences, p.new_products,
-                     o.kind::text as kind, o.field, o.region::text as region
-              from participants p
-              join submissions s on s.id = p.submission_id
-              join organisations o on o.id = s.organisation_id
-              where p.submission_id in (${idList})
-            ),
-            companies as (
-              select case when grouping(kind) = 0 then 'kind:' || kind
-                          when grouping(field) = 0 then 'field:' || field
-                          when grouping(region) = 0 then 'region:' || region
-                          else ${NATIONAL_SCOPE} end as scope,
-                     cvr,
-                     count(*) as memberships,
-                     bool_or(dedicated) as dedicated, bool_or(under_50) as under_50,
-                     bool_or(new_ideas) as new_ideas, bool_or(new_competences) as new_competences,
-                     bool_or(new_products) as new_products
-              from listed
-              group by grouping sets ((cvr), (cvr, kind), (cvr, field), (cvr, region))
-            )
-            select scope, ${countColumns()},
-                   count(*) filter (where memberships = 1)::int as in_one,
-                   count(*) filter (where memberships = 2)::int as in_two,
-                   count(*) filter (where memberships >= 3)::int as in_three_plus
-            from companies group by scope`,
-      );
-      for (const row of perScope) {
-        companyStats[String(row.scope)] = {
-          ...readCounts(row),
-          participation: {
-            one: Number(row.in_one),
-            two: Number(row.in_two),
-            threePlus: Number(row.in_three_plus),
-          },
-        };
-      }
+      Object.assign(companyStats, stats);
     }
   }
 
@@ -236,4 +201,134 @@ export async function organisationsActiveIn(db: Database, year: number) {
         or(isNull(organisations.activeTo), sql`${organisations.activeTo} >= ${year}`),
       ),
     );
+}
+
+interface ListedSubmission {
+  submissionId: number;
+  kind: string;
+  field: string;
+  region: string;
+}
+
+const DIMENSION_ORDER = ['kind', 'region', 'field'] as const;
+
+/**
+ * Distinct-company statistics for the nation and every breakdown group in one pass over the
+ * company lists: each company once (`group by cvr`, the same work as a count(DISTINCT cvr)),
+ * carrying for every measure a bitmask of the groups in which some organisation reported it.
+ * Up to 63 groups fit a bigint; beyond that the slower grouping-sets query is used.
+ */
+export async function distinctCompanyStats(
+  db: Database,
+  listed: ListedSubmission[],
+  options: { forceGroupingSets?: boolean } = {},
+): Promise<Record<string, CompanyStats>> {
+  if (listed.length === 0) return {};
+  const groups: { scope: string; bit: bigint }[] = [];
+  const bitOf = new Map<string, bigint>();
+  for (const dimension of DIMENSION_ORDER) {
+    for (const value of [...new Set(listed.map((row) => row[dimension]))].sort()) {
+      const scope = `${dimension}:${value}`;
+      const bit = 1n << BigInt(groups.length);
+      groups.push({ scope, bit });
+      bitOf.set(scope, bit);
+    }
+  }
+  if (options.forceGroupingSets || groups.length > 63) return distinctCompanyStatsByGroupingSets(db, listed);
+
+  const maskOf = (row: ListedSubmission) =>
+    DIMENSION_ORDER.reduce((mask, dimension) => mask | bitOf.get(`${dimension}:${row[dimension]}`)!, 0n);
+  const ids = `{${listed.map((row) => row.submissionId).join(',')}}`;
+  const masks = `{${listed.map((row) => maskOf(row).toString()).join(',')}}`;
+  const measureMask = (condition: SQL) => sql`bit_or(case when ${condition} then b.groups else 0 end)::text`;
+  const rows = await queryRows<Record<string, string | number>>(
+    db,
+    sql`select count(*)::int as memberships,
+               bit_or(b.groups)::text as all,
+               ${measureMask(sql`p.dedicated`)} as dedicated,
+               ${measureMask(sql`p.under_50`)} as under_50,
+               ${measureMask(sql`p.new_ideas`)} as new_ideas,
+               ${measureMask(sql`p.new_competences`)} as new_competences,
+               ${measureMask(sql`p.new_products`)} as new_products
+        from participants p
+        join unnest(${ids}::int[], ${masks}::bigint[]) as b(submission_id, groups) on b.submission_id = p.submission_id
+        group by p.cvr`,
+  );
+
+  const national = emptyCompanyStats();
+  const byScope = new Map(groups.map((group) => [group.scope, emptyCompanyStats()]));
+  const measures = Object.keys(MEASURE_COLUMNS) as (keyof MeasureCounts)[];
+  for (const row of rows) {
+    const under50Mask = BigInt(row.under_50!);
+    for (const measure of measures) {
+      const mask = BigInt(row[measure]!);
+      if (mask === 0n) continue;
+      national.counts[measure] += 1;
+      if (under50Mask !== 0n) national.under50[measure] += 1;
+      const bothMask = mask & under50Mask;
+      for (const group of groups) {
+        if ((mask & group.bit) === 0n) continue;
+        const stats = byScope.get(group.scope)!;
+        stats.counts[measure] += 1;
+        if ((bothMask & group.bit) !== 0n) stats.under50[measure] += 1;
+      }
+    }
+    const memberships = Number(row.memberships);
+    if (memberships === 1) national.participation.one += 1;
+    else if (memberships === 2) national.participation.two += 1;
+    else national.participation.threePlus += 1;
+  }
+  return { [NATIONAL_SCOPE]: national, ...Object.fromEntries(byScope) };
+}
+
+/** The same statistics through grouping sets: no limit on groups, several times slower. */
+async function distinctCompanyStatsByGroupingSets(
+  db: Database,
+  listed: ListedSubmission[],
+): Promise<Record<string, CompanyStats>> {
+  const idList = sql.join(
+    listed.map((row) => sql`${row.submissionId}`),
+    sql`, `,
+  );
+  const perScope = await queryRows<CountRow>(
+    db,
+    sql`with listed as (
+          select p.cvr, p.dedicated, p.under_50, p.new_ideas, p.new_competences, p.new_products,
+                 o.kind::text as kind, o.field, o.region::text as region
+          from participants p
+          join submissions s on s.id = p.submission_id
+          join organisations o on o.id = s.organisation_id
+          where p.submission_id in (${idList})
+        ),
+        companies as (
+          select case when grouping(kind) = 0 then 'kind:' || kind
+                      when grouping(field) = 0 then 'field:' || field
+                      when grouping(region) = 0 then 'region:' || region
+                      else ${NATIONAL_SCOPE} end as scope,
+                 cvr,
+                 count(*) as memberships,
+                 bool_or(dedicated) as dedicated, bool_or(under_50) as under_50,
+                 bool_or(new_ideas) as new_ideas, bool_or(new_competences) as new_competences,
+                 bool_or(new_products) as new_products
+          from listed
+          group by grouping sets ((cvr), (cvr, kind), (cvr, field), (cvr, region))
+        )
+        select scope, ${countColumns()},
+               count(*) filter (where memberships = 1)::int as in_one,
+               count(*) filter (where memberships = 2)::int as in_two,
+               count(*) filter (where memberships >= 3)::int as in_three_plus
+        from companies group by scope`,
+  );
+  const stats: Record<string, CompanyStats> = {};
+  for (const row of perScope) {
+    const scope = String(row.scope);
+    stats[scope] = {
+      ...readCounts(row),
+      participation:
+        scope === NATIONAL_SCOPE
+          ? { one: Number(row.in_one), two: Number(row.in_two), threePlus: Number(row.in_three_plus) }
+          : emptyCompanyStats().participation,
+    };
+  }
+  return stats;
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeNationalAccounts } from '@/lib/accounts/compute';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/client';
+import { computeNationalAccounts, distinctCompanyStats } from '@/lib/accounts/compute';
 import type { NationalAccounts, TotalFigure } from '@/lib/accounts/types';
 import { yearExclusions } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -163,6 +165,26 @@ describe('national accounts from approved submissions', () => {
     expect(d.hasCompanyList).toBe(false);
     expect(d.values).toMatchObject({ participants: 10, new_ideas: 3 });
     expect(accounts.organisationCounts).toEqual({ total: 4, cluster: 3, innovation_network: 1 });
+  });
+
+  it('gives the same distinct-company statistics through the bitmask pass and through grouping sets', async () => {
+    const listed = await queryRows<{ submissionId: number; kind: string; field: string; region: string }>(
+      database.db,
+      sql`select s.id as "submissionId", o.kind::text as kind, o.field, o.region::text as region
+          from submissions s join organisations o on o.id = s.organisation_id
+          where s.year = 2020 and s.state = 'approved' and s.has_company_list`,
+    );
+    const fast = await distinctCompanyStats(database.db, listed);
+    const reference = await distinctCompanyStats(database.db, listed, { forceGroupingSets: true });
+    expect(Object.keys(fast).sort()).toEqual(Object.keys(reference).sort());
+    for (const scope of Object.keys(reference)) {
+      expect({ scope, counts: fast[scope]!.counts, under50: fast[scope]!.under50 }).toEqual({
+        scope,
+        counts: reference[scope]!.counts,
+        under50: reference[scope]!.under50,
+      });
+    }
+    expect(fast.national!.participation).toEqual(reference.national!.participation);
   });
 
   it('answers null for a year that does not exist', async () => {

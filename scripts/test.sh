@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `npm test`: every test — lint and types, unit, integration on PGlite and on a real PostgreSQL,
+# and end-to-end in Chromium against the production build. Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+results="$(mktemp -d /tmp/klyngeregnskab-results.XXXXXX)"
+failed_steps=()
+
+step() {
+  local name="$1"
+  shift
+  echo
+  echo "── $name"
+  if ! "$@"; then failed_steps+=("$name"); fi
+}
+
+step "lint (biome)" npx biome check .
+step "types (tsc)" npx tsc --noEmit
+step "unit" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
+step "integration on PGlite" env -u TEST_DATABASE_URL npx vitest run --project integration \
+  --reporter=default --reporter=json --outputFile.json="$results/integration-pglite.json"
+
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step "integration on PostgreSQL" npx vitest run --project integration \
+    --reporter=default --reporter=json --outputFile.json="$results/integration-postgres.json"
+elif compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  step "integration on PostgreSQL" scripts/with-postgres.sh npx vitest run --project integration \
+    --reporter=default --reporter=json --outputFile.json="$results/integration-postgres.json"
+else
+  echo "PostgreSQL server not found: install it with 'apt-get install -y postgresql' (.ci/run does) to run the integration tests on PostgreSQL too."
+  failed_steps+=("integration on PostgreSQL (no server)")
+fi
+
+if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  step "build" npx next build
+  step "end-to-end (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+else
+  echo "Chromium not found: install it with 'apt-get install -y chromium' (.ci/run does) to run the end-to-end tests."
+  failed_steps+=("end-to-end (no Chromium)")
+fi
+
+node scripts/test-summary.mjs "$results" "${#failed_steps[@]}" "${failed_steps[@]}"
