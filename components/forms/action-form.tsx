@@ -63,39 +63,42 @@ export function ActionForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {fields.map((field) => {
-        const inputId = `${id}-${field.name}`;
-        const error = fieldErrors[field.name]?.[0];
-        const describedBy = [field.hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null]
-          .filter(Boolean)
-          .join(' ');
-        return (
-          <div key={field.name}>
-            <label htmlFor={inputId} className="block font-medium">
-              {field.label}
-            </label>
-            {field.hint && (
-              <p id={`${inputId}-hint`} className="text-sm text-muted">
-                {field.hint}
-              </p>
-            )}
-            <input
-              id={inputId}
-              name={field.name}
-              type={field.type ?? 'text'}
-              autoComplete={field.autoComplete}
-              inputMode={field.inputMode}
-              aria-describedby={describedBy || undefined}
-              aria-invalid={error ? true : undefined}
-              className={inputClass}
-            />
-            <FieldError id={`${inputId}-error`} message={error} />
-          </div>
-        );
-      })}
-      <button type="submit" disabled={pending} className={buttonClass}>
-        {submit}
-      </button>
+      {!state.recoveryCodes &&
+        fields.map((field) => {
+          const inputId = `${id}-${field.name}`;
+          const error = fieldErrors[field.name]?.[0];
+          const describedBy = [field.hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null]
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <div key={field.name}>
+              <label htmlFor={inputId} className="block font-medium">
+                {field.label}
+              </label>
+              {field.hint && (
+                <p id={`${inputId}-hint`} className="text-sm text-muted">
+                  {field.hint}
+                </p>
+              )}
+              <input
+                id={inputId}
+                name={field.name}
+                type={field.type ?? 'text'}
+                autoComplete={field.autoComplete}
+                inputMode={field.inputMode}
+                aria-describedby={describedBy || undefined}
+                aria-invalid={error ? true : undefined}
+                className={inputClass}
+              />
+              <FieldError id={`${inputId}-error`} message={error} />
+            </div>
+          );
+        })}
+      {!state.recoveryCodes && (
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {submit}
+        </button>
+      )}
     </form>
   );
 }

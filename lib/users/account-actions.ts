@@ -71,7 +71,6 @@ export async function regenerateRecoveryCodesAction(
     locale,
   );
   if (!result.ok) return failure(result)!;
-  revalidatePath('/[locale]/konto', 'page');
   return { done: true, recoveryCodes: result.value.recoveryCodes };
 }
 
