@@ -87,3 +87,14 @@ test('every route answers every role as the permission matrix says', async ({ br
   }
   expect(failures).toEqual([]);
 });
+
+test('an email and password posted straight to the Auth.js credentials callback get no session', async ({
+  request,
+}) => {
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: `${orgA.slug}@example.org`, password: 'demo-password' },
+    maxRedirects: 0,
+  });
+  expect(await (await request.get('/api/auth/session')).json()).toBeNull();
+});

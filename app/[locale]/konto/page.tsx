@@ -47,7 +47,10 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <>
             <p className="mt-2">{t('totpOn', { left: account.recoveryCodesLeft })}</p>
             <h3 className="mt-4 text-xl font-semibold">{t('recoveryTitle')}</h3>
+            {/* the same key as the enrolment form: the action's answer (the recovery codes) survives
+                the refresh that follows the action, when this view replaces the enrolment view */}
             <ActionForm
+              key="totp-form"
               id="recovery"
               action={regenerateRecoveryCodesAction}
               hidden={{ locale }}
@@ -74,6 +77,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               {t('totpManual')} <code data-testid="totp-secret">{account.pendingEnrolment.secret}</code>
             </p>
             <ActionForm
+              key="totp-form"
               id="totp"
               action={confirmTotpAction}
               hidden={{ locale }}
