@@ -2,7 +2,7 @@ import '../globals.css';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
@@ -51,39 +51,36 @@ export default async function LocaleLayout({
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-base leading-relaxed">
-        {/* client components get the locale and no messages; a feature that needs texts passes them as props */}
-        <NextIntlClientProvider locale={locale} messages={{}}>
-          <a href="#main" className="skip-link">
-            {t('skipToContent')}
-          </a>
-          {isDemo && (
-            <p className="bg-[#fff4d6] px-4 py-2 text-center text-sm text-ink" role="note">
-              {t('demoBanner')}
+        <a href="#main" className="skip-link">
+          {t('skipToContent')}
+        </a>
+        {isDemo && (
+          <p className="bg-[#fff4d6] px-4 py-2 text-center text-sm text-ink" role="note">
+            {t('demoBanner')}
+          </p>
+        )}
+        <SiteHeader
+          locale={locale as Locale}
+          text={{
+            siteName: t('siteName'),
+            tagline: t('siteTagline'),
+            navLabel: t('nav.label'),
+            languageSwitch: t('languageSwitch'),
+            languageSwitchLabel: t('languageSwitchLabel'),
+            links,
+          }}
+        />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-rule bg-surface">
+          <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-muted">
+            <p>{t('footer.licence')}</p>
+            <p>
+              <Link href={`${prefix}/om`}>{t('footer.about')}</Link>
             </p>
-          )}
-          <SiteHeader
-            locale={locale as Locale}
-            text={{
-              siteName: t('siteName'),
-              tagline: t('siteTagline'),
-              navLabel: t('nav.label'),
-              languageSwitch: t('languageSwitch'),
-              languageSwitchLabel: t('languageSwitchLabel'),
-              links,
-            }}
-          />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-            {children}
-          </main>
-          <footer className="border-t border-rule bg-surface">
-            <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-muted">
-              <p>{t('footer.licence')}</p>
-              <p>
-                <Link href={`${prefix}/om`}>{t('footer.about')}</Link>
-              </p>
-            </div>
-          </footer>
-        </NextIntlClientProvider>
+          </div>
+        </footer>
       </body>
     </html>
   );

@@ -1,6 +1,14 @@
 'use client';
 
-import { Link, usePathname } from '@/i18n/navigation';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+/** The same page in the other language: Danish at /…, English at /en/…. */
+export function pathInOtherLocale(pathname: string, otherLocale: 'da' | 'en'): string {
+  if (otherLocale === 'en') return pathname === '/' ? '/en' : `/en${pathname}`;
+  const danish = pathname.replace(/^\/en(?=\/|$)/, '');
+  return danish === '' ? '/' : danish;
+}
 
 /** Keeps the reader on the same page in the other language. */
 export function LanguageSwitch({
@@ -12,11 +20,10 @@ export function LanguageSwitch({
   label: string;
   description: string;
 }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? '/';
   return (
     <Link
-      href={pathname}
-      locale={otherLocale}
+      href={pathInOtherLocale(pathname, otherLocale)}
       hrefLang={otherLocale}
       lang={otherLocale}
       aria-label={description}
