@@ -1,9 +1,9 @@
 // Sign-in checks, step by step: throttling first (nothing is verified while a key waits), then the
 // password, then the second factor for users who enrolled one. The same answer for a wrong email
 // and a wrong password, and the same time: unknown emails are verified against a dummy hash.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { recoveryCodes, users } from '@/db/schema';
+import { loginThrottles, recoveryCodes, users } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { dummyPasswordHash, verifyPassword } from '@/lib/users/password';
 import { ADDRESS_POLICY, EMAIL_POLICY, SECOND_FACTOR_POLICY } from './throttle-rules';
@@ -17,7 +17,7 @@ import {
   throttleWait,
 } from './throttle';
 import type { TicketPayload } from './ticket';
-import { hashRecoveryCode, looksLikeRecoveryCode, verifyTotp } from './totp';
+import { hashRecoveryCode, looksLikeRecoveryCode, matchTotpStep } from './totp';
 
 export interface VerifiedUser {
   id: number;
@@ -91,7 +91,7 @@ export async function checkPassword(
   }
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !user.passwordHash || !passwordOk || user.disabled) {
+  if (!user?.passwordHash || !passwordOk || user.disabled) {
     await recordAuditEvent(db, {
       actorId: user?.id ?? null,
       actorEmail: email,
@@ -134,7 +134,8 @@ export async function checkSecondFactor(
     return { kind: 'throttled', seconds: wait };
   }
   let method: 'password+totp' | 'password+recovery' | null = null;
-  if (await verifyTotp(user.totpSecret, input.code)) method = 'password+totp';
+  const step = await matchTotpStep(user.totpSecret, input.code);
+  if (step !== null && (await claimTotpStep(db, user.id, step, now))) method = 'password+totp';
   else if (looksLikeRecoveryCode(input.code) && (await claimRecoveryCode(db, user.id, input.code, now))) {
     method = 'password+recovery';
   }
@@ -154,6 +155,28 @@ export async function checkSecondFactor(
   await clearThrottle(db, [keys[0]!.key]);
   await recordSignIn(db, user.id, user.email, method, input.ip);
   return { kind: 'ok', user: toVerified(user), method };
+}
+
+/**
+ * A TOTP code works once: the time step it matched is remembered for a few minutes (in the
+ * login_throttles table, beside the counters) and a second use of the same step is refused.
+ */
+async function claimTotpStep(db: Database, userId: number, step: number, now: Date): Promise<boolean> {
+  const prefix = `totp-step:${userId}:`;
+  await db
+    .delete(loginThrottles)
+    .where(
+      and(
+        like(loginThrottles.key, `${prefix}%`),
+        lt(loginThrottles.lastFailureAt, new Date(now.getTime() - 5 * 60_000)),
+      ),
+    );
+  const claimed = await db
+    .insert(loginThrottles)
+    .values({ key: `${prefix}${step}`, failures: 0, firstFailureAt: now, lastFailureAt: now })
+    .onConflictDoNothing()
+    .returning({ key: loginThrottles.key });
+  return claimed.length > 0;
 }
 
 /** Marks one unused recovery code used; false when there is none matching. */

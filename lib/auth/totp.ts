@@ -24,13 +24,18 @@ export function totpQrDataUrl(secret: string, email: string): Promise<string> {
 
 /** Six digits, one 30-second step of clock drift either way. */
 export async function verifyTotp(secret: string, code: string): Promise<boolean> {
+  return (await matchTotpStep(secret, code)) !== null;
+}
+
+/** The RFC 6238 time step the code belongs to, or null: used to refuse a code used once already. */
+export async function matchTotpStep(secret: string, code: string): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   try {
     const result = await verify({ secret, token, epochTolerance: 30, guardrails: totpGuardrails });
-    return result.valid;
+    return result.valid ? (result as { timeStep: number }).timeStep : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

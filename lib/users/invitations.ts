@@ -1,7 +1,7 @@
 // The secretariat invites a person: a user without a password, their memberships, and a one-time
 // link (7 days) to set one. The link is mailed when SMTP_URL is set and always returned, so the
 // secretariat can copy it when mail is not configured.
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { memberships, organisations, users } from '@/db/schema';
@@ -12,7 +12,7 @@ import { checkAdmin } from '@/lib/auth/permissions';
 import { issueToken } from '@/lib/auth/tokens';
 import type { Locale } from '@/lib/format';
 import { sendMail } from '@/lib/mail/send';
-import { conflict, invalid, ok, type Result } from '@/lib/result';
+import { conflict, invalid, notFound, ok, type Result } from '@/lib/result';
 
 export const invitePersonSchema = z.object({
   email: z.email({ error: 'email' }).trim().max(320).toLowerCase(),
@@ -111,6 +111,43 @@ export async function invitePerson(
     return { user: user!, ...issued };
   });
 
+  const link = `${siteBaseUrl(options.baseUrl)}${linkPath(locale, 'invitation', token)}`;
+  const { delivered } = await sendMail({
+    to: user.email,
+    subject: translate(locale, 'auth.invite.mailSubject'),
+    text: translate(locale, 'auth.invite.mailBody', { name: user.name, link, days: 7 }),
+  });
+  return ok({ userId: user.id, email: user.email, link, expiresAt, delivered });
+}
+
+/**
+ * A new invitation link for someone who has not set a password yet (the old link stops working).
+ * Returns the link like invitePerson does, mailed when SMTP_URL is set.
+ */
+export async function resendInvitation(
+  db: Database,
+  actor: Actor | null,
+  input: { userId: number },
+  options: LinkOptions = {},
+): Promise<Result<SentLink>> {
+  const locale = options.locale ?? 'da';
+  const denied = await checkAdmin(db, actor, 'user.reinvite');
+  if (denied) return denied;
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  if (!user || user.disabled) return notFound();
+  if (user.passwordHash) return conflict(translate(locale, 'auth.invite.errors.accepted'));
+  const { token, expiresAt } = await db.transaction(async (tx) => {
+    const issued = await issueToken(tx, { userId: user.id, purpose: 'invitation', createdBy: actor!.userId });
+    await recordAuditEvent(tx, {
+      actorId: actor!.userId,
+      actorEmail: actor!.email,
+      action: 'user.reinvited',
+      entityType: 'user',
+      entityId: user.id,
+      ip: actor!.ip ?? null,
+    });
+    return issued;
+  });
   const link = `${siteBaseUrl(options.baseUrl)}${linkPath(locale, 'invitation', token)}`;
   const { delivered } = await sendMail({
     to: user.email,

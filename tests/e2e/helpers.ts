@@ -22,15 +22,32 @@ export async function signIn(
 }
 
 /** The current six-digit code for a base32 secret (10-byte demo secrets allowed). */
-export function totpCode(secret: string): Promise<string> {
-  return generate({ secret, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
+export function totpCode(secret: string, epochSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
+  return generate({ secret, epoch: epochSeconds, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
+}
+
+// The server accepts each TOTP time step once per user (a code cannot be replayed) and one step of
+// drift either way. So that several sign-ins of one user within 30 seconds each get a fresh code,
+// use the earliest still-accepted step after the last one used; wait for the next step only when
+// all three have been used.
+const lastStepUsed = new Map<string, number>();
+export async function freshTotpCode(secret: string): Promise<string> {
+  for (;;) {
+    const step = Math.floor(Date.now() / 30_000);
+    const candidate = Math.max(step - 1, (lastStepUsed.get(secret) ?? -Infinity) + 1);
+    if (candidate <= step + 1) {
+      lastStepUsed.set(secret, candidate);
+      return totpCode(secret, candidate * 30 + 15);
+    }
+    await new Promise((resolve) => setTimeout(resolve, (step + 1) * 30_000 - Date.now() + 50));
+  }
 }
 
 export async function enterTotpCode(page: Page, secret: string, locale: 'da' | 'en' = 'da') {
   const field = page.getByLabel(
     locale === 'en' ? 'Code from your authenticator app' : 'Kode fra din godkendelsesapp',
   );
-  await field.fill(await totpCode(secret));
+  await field.fill(await freshTotpCode(secret));
   await page.getByRole('button', { name: locale === 'en' ? 'Verify' : 'Bekræft' }).click();
 }
 

@@ -9,7 +9,7 @@ import { loadActor } from '@/lib/auth/actor';
 import { checkPassword } from '@/lib/auth/credentials';
 import { requestPasswordReset, setPasswordWithToken } from '@/lib/auth/password-reset';
 import { peekToken } from '@/lib/auth/tokens';
-import { invitePerson } from '@/lib/users/invitations';
+import { invitePerson, resendInvitation } from '@/lib/users/invitations';
 import { hashPassword } from '@/lib/users/password';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganisation, createUser } from '../helpers/fixtures';
@@ -244,6 +244,38 @@ describe('invitation through real SMTP', () => {
       }),
     ).toMatchObject({
       kind: 'invalid',
+    });
+  });
+});
+
+describe('a new invitation link', () => {
+  it('replaces the old link for someone who has not accepted yet, and is refused once they have', async () => {
+    const actor = await admin();
+    const first = await invitePerson(database.db, actor, {
+      email: 'again@example.org',
+      name: 'Igen',
+      role: 'staff',
+    });
+    if (!first.ok) throw new Error(first.message);
+    await nextMail();
+    const second = await resendInvitation(database.db, actor, { userId: first.value.userId });
+    if (!second.ok) throw new Error(second.message);
+    expect(linkIn(await nextMail()).toString()).toBe(second.value.link);
+    const oldToken = first.value.link.split('/').pop()!;
+    const newToken = second.value.link.split('/').pop()!;
+    expect(await peekToken(database.db, oldToken, 'invitation')).toBeNull();
+    const accepted = await setPasswordWithToken(database.db, {
+      token: newToken,
+      password: 'en rigtig god adgangskode',
+      confirmation: 'en rigtig god adgangskode',
+      purpose: 'invitation',
+    });
+    expect(accepted.ok).toBe(true);
+    expect(await resendInvitation(database.db, actor, { userId: first.value.userId })).toMatchObject({
+      kind: 'conflict',
+    });
+    expect(await resendInvitation(database.db, null, { userId: first.value.userId })).toMatchObject({
+      kind: 'forbidden',
     });
   });
 });

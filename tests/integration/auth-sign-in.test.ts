@@ -156,6 +156,8 @@ describe('second factor', () => {
       kind: 'ok',
       method: 'password+totp',
     });
+    // the same code a second time (someone who watched it typed) is refused
+    expect(await checkSecondFactor(database.db, { ...base, code })).toEqual({ kind: 'failed' });
     expect(await checkSecondFactor(database.db, { ...base, code: 'ABCD EFGH JKMN' })).toMatchObject({
       kind: 'ok',
       method: 'password+recovery',
@@ -166,6 +168,7 @@ describe('second factor', () => {
     expect(await actions(admin.email)).toEqual([
       'auth.second_factor_failed',
       'auth.sign_in',
+      'auth.second_factor_failed',
       'auth.sign_in',
       'auth.second_factor_failed',
     ]);
