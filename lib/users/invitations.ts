@@ -156,3 +156,6 @@ export async function resendInvitation(
   });
   return ok({ userId: user.id, email: user.email, link, expiresAt, delivered });
 }
+
+/** For a user row made elsewhere (e.g. the secretariat's user form): mail its first invitation link. */
+export const sendInvitation = resendInvitation;
