@@ -19,11 +19,11 @@ export default async function LoginPage({
   searchParams,
 }: {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; passwordSet?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, passwordSet } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'auth.login' });
   const prefix = locale === 'en' ? '/en' : '';
   const sso = oidcSettings();
@@ -31,6 +31,11 @@ export default async function LoginPage({
     <>
       <h1 className="text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2">{t('intro')}</p>
+      {passwordSet && (
+        <p role="status" className="mt-4 border-l-4 border-primary bg-surface p-4">
+          {t('passwordSet')}
+        </p>
+      )}
       {error && (
         <p role="alert" className="mt-4 border-l-4 border-error p-4">
           {t('ssoRefused')}
