@@ -12,6 +12,7 @@ import {
   freshTotpCode,
   signIn,
 } from './helpers';
+import { linkIn, openInbox } from './mail';
 
 // organisations from the end of the list: other specs use the first ones, and these tests change
 // their users (a second factor enrolled, sessions ended)
@@ -185,4 +186,46 @@ test('security headers: a nonce on per-request pages, a static policy on public 
   expect(homePolicy).toContain("script-src 'self' 'unsafe-inline'");
   expect(homePolicy).toContain("frame-ancestors 'none'");
   expect(violations).toEqual([]);
+});
+
+test('a password reset mailed through SMTP: follow the link, a common password is refused, a good one works', async ({
+  page,
+}) => {
+  const email = staff(5);
+  const inbox = await openInbox();
+  try {
+    await page.goto('/en/login/glemt');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Send link' }).click();
+    await expect(page.getByRole('status')).toContainText('If the email address is known');
+    const link = linkIn(await inbox.next());
+    expect(link.pathname).toMatch(/^\/en\/login\/nulstil\/[A-Za-z0-9_-]{43}$/);
+
+    await page.goto(link.pathname);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+    await page.getByLabel('New password').fill('qwertyuiop123');
+    await page.getByLabel('Repeat the password').fill('qwertyuiop123');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await expect(page.locator('#set-password-password-error')).toHaveText(
+      'The password is too common. Choose one that is harder to guess.',
+    );
+    await expect(page.getByLabel('New password')).toHaveAttribute(
+      'aria-describedby',
+      'set-password-password-hint set-password-password-error',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByLabel('New password').fill('syv søde sommerfugle');
+    await page.getByLabel('Repeat the password').fill('syv søde sommerfugle');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await expect(page).toHaveURL(/\/en\/login\?passwordSet=1$/);
+    await expect(page.getByRole('status')).toHaveText('Your password is saved. Sign in with it now.');
+
+    // the link worked once
+    await page.goto(link.pathname);
+    await expect(page.getByTestId('link-invalid')).toBeVisible();
+    await signIn(page, email, 'syv søde sommerfugle');
+    await expect(page).toHaveURL(/\/portal$/);
+  } finally {
+    await inbox.close();
+  }
 });
