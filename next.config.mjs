@@ -11,6 +11,8 @@ const nextConfig = {
     '/*': ['./db/migrations/**/*', './messages/**/*', './lib/auth/common-passwords.txt'],
   },
   poweredByHeader: false,
+  // forbidden() answers a refused portal/admin page with status 403 and the forbidden.tsx boundary
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   typedRoutes: false,
   // Danish lives at /…, English at /en/…; both are served by app/[locale]. A rewrite in the config

@@ -1,0 +1,440 @@
+// Reads of the reporting feature, authorised here (lib/auth/permissions): the portal overview,
+// the entry form's context, the secretariat's review view, the timeline and value histories.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import {
+  auditEvents,
+  indicators,
+  organisations,
+  participants,
+  reportingYears,
+  type Submission,
+  submissions,
+  submissionValues,
+  users,
+} from '@/db/schema';
+import { loadIndicatorDefinitions } from '@/lib/accounts/compute';
+import { countCompanyList, measureOf } from '@/lib/accounts/rules';
+import type { Actor } from '@/lib/auth/actor';
+import { checkCanActFor } from '@/lib/auth/permissions';
+import { getPublication } from '@/lib/publications/read';
+import { type Failure, notFound, ok, type Result } from '@/lib/result';
+import {
+  BIG_CHANGE,
+  type ChangeWarning,
+  type CompanyRow,
+  daysLeft,
+  type Entry,
+  effectiveDeadline,
+  type FormIndicator,
+  isEditableState,
+  isYearOpenForStaff,
+  type LastYearValue,
+  relativeChange,
+} from './rules';
+
+export type SubmissionState = Submission['state'];
+
+export interface TimelineEntry {
+  at: string;
+  action: string;
+  actorEmail: string | null;
+  actorName: string | null;
+  state: SubmissionState | null;
+  remark: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface ValueChange {
+  at: string;
+  actorEmail: string | null;
+  from: Entry | null;
+  to: Entry | null;
+}
+
+export interface CompanyListSummary {
+  rows: number;
+  /** derived company indicators, by key */
+  derived: Record<string, number>;
+  under50: Record<string, number>;
+}
+
+export interface SubmissionView {
+  organisation: { id: number; slug: string; name: string };
+  year: {
+    year: number;
+    edition: number;
+    opensOn: string;
+    deadline: string;
+    state: 'open' | 'closed' | 'published';
+  };
+  submission: Submission | null;
+  /** the deadline that applies to this organisation, and the days left until it */
+  deadline: string;
+  daysLeft: number;
+  /** staff may change it now: the year is open, the deadline not past, and it is a draft or returned */
+  editable: boolean;
+  closed: boolean;
+  indicators: FormIndicator[];
+  values: Record<string, Entry & { flagged: boolean; flagNote: string | null }>;
+  lastYear: Record<string, LastYearValue>;
+  companyList: CompanyListSummary | null;
+  warnings: ChangeWarning[];
+  timeline: TimelineEntry[];
+  valueHistory: Record<string, ValueChange[]>;
+}
+
+export async function loadFormIndicators(db: Database, year: number): Promise<FormIndicator[]> {
+  const definitions = await loadIndicatorDefinitions(db, year);
+  const required = await db
+    .select({ key: indicators.key, required: indicators.required, retiredAt: indicators.retiredAt })
+    .from(indicators);
+  const byKey = new Map(required.map((row) => [row.key, row]));
+  return definitions
+    .filter((definition) => !byKey.get(definition.key)?.retiredAt)
+    .map((definition) => ({ ...definition, required: byKey.get(definition.key)?.required ?? false }))
+    .sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+/** The organisation's published figures of `year` (the latest publication), by indicator key. */
+export async function publishedValues(
+  db: Database,
+  slug: string,
+  year: number,
+): Promise<Record<string, LastYearValue>> {
+  const publication = await getPublication(db, year);
+  const organisation = publication?.snapshot.accounts.organisations.find((row) => row.slug === slug);
+  return (organisation?.values as Record<string, LastYearValue> | undefined) ?? {};
+}
+
+export async function loadCompanyRows(db: Database, submissionId: number): Promise<CompanyRow[]> {
+  const rows = await db
+    .select()
+    .from(participants)
+    .where(eq(participants.submissionId, submissionId))
+    .orderBy(asc(participants.cvr));
+  return rows.map((row) => ({
+    cvr: row.cvr,
+    dedicated: row.dedicated,
+    under_50: row.under50,
+    new_ideas: row.newIdeas,
+    new_competences: row.newCompetences,
+    new_products: row.newProducts,
+  }));
+}
+
+/** The company indicators a list gives, e.g. { participants: 120, new_ideas: 31 }. */
+export function deriveCompanyIndicators(
+  indicatorList: FormIndicator[],
+  rows: CompanyRow[],
+): CompanyListSummary {
+  const { counts, under50 } = countCompanyList(rows);
+  const derived: Record<string, number> = {};
+  const derivedUnder50: Record<string, number> = {};
+  for (const indicator of indicatorList) {
+    const measure = measureOf(indicator);
+    if (!measure) continue;
+    derived[indicator.key] = counts[measure];
+    derivedUnder50[indicator.key] = under50[measure];
+  }
+  return { rows: rows.length, derived, under50: derivedUnder50 };
+}
+
+async function loadTimeline(db: Database, submission: Submission | null) {
+  const timeline: TimelineEntry[] = [];
+  const valueHistory: Record<string, ValueChange[]> = {};
+  if (!submission) return { timeline, valueHistory };
+  const events = await db
+    .select({
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorEmail: auditEvents.actorEmail,
+      actorName: users.name,
+      before: auditEvents.before,
+      after: auditEvents.after,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityType, 'submission'), eq(auditEvents.entityId, String(submission.id))))
+    .orderBy(asc(auditEvents.at), asc(auditEvents.id));
+  for (const event of events) {
+    const after = (event.after ?? {}) as {
+      state?: SubmissionState;
+      remark?: string | null;
+      values?: Record<string, Entry | null>;
+    } & Record<string, unknown>;
+    const before = (event.before ?? {}) as { values?: Record<string, Entry | null> };
+    const at = event.at.toISOString();
+    const { values: afterValues, ...rest } = after;
+    timeline.push({
+      at,
+      action: event.action,
+      actorEmail: event.actorEmail,
+      actorName: event.actorName,
+      state: after.state ?? null,
+      remark: typeof after.remark === 'string' ? after.remark : null,
+      detail: Object.keys(afterValues ?? {}).length
+        ? { changed: Object.keys(afterValues ?? {}) }
+        : (rest as Record<string, unknown>),
+    });
+    for (const [key, to] of Object.entries(afterValues ?? {})) {
+      valueHistory[key] = valueHistory[key] ?? [];
+      valueHistory[key].push({
+        at,
+        actorEmail: event.actorEmail,
+        from: before.values?.[key] ?? null,
+        to,
+      });
+    }
+  }
+  if (timeline.length === 0) {
+    // submissions created before the audit trail (the demo seed): what the row itself tells
+    const push = (at: Date | null, action: string, state: SubmissionState, remark: string | null = null) => {
+      if (at)
+        timeline.push({
+          at: at.toISOString(),
+          action,
+          actorEmail: null,
+          actorName: null,
+          state,
+          remark,
+          detail: null,
+        });
+    };
+    push(submission.createdAt, 'submission.created', 'draft');
+    push(submission.submittedAt, 'submission.submitted', 'submitted');
+    push(submission.returnedAt, 'submission.returned', 'returned', submission.remark);
+    push(submission.approvedAt, 'submission.approved', 'approved');
+    timeline.sort((a, b) => a.at.localeCompare(b.at));
+  }
+  return { timeline, valueHistory };
+}
+
+async function buildView(
+  db: Database,
+  organisation: { id: number; slug: string; name: string },
+  year: number,
+  now: Date,
+): Promise<Result<SubmissionView>> {
+  const [yearRow] = await db.select().from(reportingYears).where(eq(reportingYears.year, year));
+  if (!yearRow) return notFound('year');
+  const [submission] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, year)));
+  const indicatorList = await loadFormIndicators(db, year);
+  const values: SubmissionView['values'] = {};
+  let companyList: CompanyListSummary | null = null;
+  if (submission) {
+    const rows = await db
+      .select({
+        key: indicators.key,
+        value: submissionValues.value,
+        denominator: submissionValues.denominator,
+        comment: submissionValues.comment,
+        flagged: submissionValues.flagged,
+        flagNote: submissionValues.flagNote,
+      })
+      .from(submissionValues)
+      .innerJoin(indicators, eq(indicators.id, submissionValues.indicatorId))
+      .where(eq(submissionValues.submissionId, submission.id));
+    for (const row of rows)
+      values[row.key] = {
+        value: Number(row.value),
+        denominator: row.denominator == null ? null : Number(row.denominator),
+        comment: row.comment,
+        flagged: row.flagged,
+        flagNote: row.flagNote,
+      };
+    if (submission.hasCompanyList)
+      companyList = deriveCompanyIndicators(indicatorList, await loadCompanyRows(db, submission.id));
+  }
+  const lastYear = await publishedValues(db, organisation.slug, year - 1);
+  const warnings: ChangeWarning[] = [];
+  for (const indicator of indicatorList) {
+    const current = companyList?.derived[indicator.key] ?? values[indicator.key];
+    const change = relativeChange(lastYear[indicator.key], current);
+    if (change && Math.abs(change.change) > BIG_CHANGE) warnings.push({ key: indicator.key, ...change });
+  }
+  const deadline = effectiveDeadline(yearRow.deadline, submission?.deadlineOverride ?? null);
+  const open = isYearOpenForStaff(yearRow, submission?.deadlineOverride ?? null, now);
+  const { timeline, valueHistory } = await loadTimeline(db, submission ?? null);
+  return ok({
+    organisation,
+    year: {
+      year: yearRow.year,
+      edition: yearRow.edition,
+      opensOn: yearRow.opensOn,
+      deadline: yearRow.deadline,
+      state: yearRow.state,
+    },
+    submission: submission ?? null,
+    deadline,
+    daysLeft: daysLeft(deadline, now),
+    editable: open && isEditableState(submission?.state ?? null),
+    closed: !open,
+    indicators: indicatorList,
+    values,
+    lastYear,
+    companyList,
+    warnings,
+    timeline,
+    valueHistory,
+  });
+}
+
+export async function findOrganisationBySlug(db: Database, slug: string) {
+  const [row] = await db
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.slug, slug));
+  return row ?? null;
+}
+
+/** The entry form's data for one organisation and year; staff of other organisations get 403. */
+export async function loadSubmissionForm(
+  db: Database,
+  actor: Actor | null,
+  input: { orgSlug: string; year: number },
+  now = new Date(),
+): Promise<Result<SubmissionView>> {
+  const organisation = await findOrganisationBySlug(db, input.orgSlug);
+  if (!organisation) {
+    // an unknown organisation is refused like a foreign one, so slugs cannot be probed
+    const refused = await checkCanActFor(db, actor, -1, `view submission ${input.orgSlug}/${input.year}`);
+    return refused ?? notFound();
+  }
+  const refused = await checkCanActFor(db, actor, organisation.id, `view submission ${input.year}`);
+  if (refused) return refused;
+  return buildView(db, organisation, input.year, now);
+}
+
+/**
+ * For the secretariat's review (lib/review): a submission with its values, last year's
+ * published values, the big-change warnings with their explanations, and the timeline.
+ */
+export async function loadSubmissionForReview(
+  db: Database,
+  actor: Actor | null,
+  submissionId: number,
+  now = new Date(),
+): Promise<Result<SubmissionView>> {
+  const [row] = await db
+    .select({
+      organisationId: submissions.organisationId,
+      year: submissions.year,
+      slug: organisations.slug,
+      name: organisations.name,
+    })
+    .from(submissions)
+    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+    .where(eq(submissions.id, submissionId));
+  if (!row) return notFound('submission');
+  const refused = await checkCanActFor(db, actor, row.organisationId, `view submission ${submissionId}`);
+  if (refused) return refused;
+  return buildView(db, { id: row.organisationId, slug: row.slug, name: row.name }, row.year, now);
+}
+
+export interface PortalEntry {
+  organisation: { id: number; slug: string; name: string };
+  year: number;
+  state: SubmissionState | null;
+  remark: string | null;
+  deadline: string;
+  daysLeft: number;
+  closed: boolean;
+  lastYear: Record<string, LastYearValue>;
+}
+
+export interface PortalOverview {
+  entries: PortalEntry[];
+  headlineIndicators: FormIndicator[];
+}
+
+const HEADLINE_KEYS = ['participants', 'new_ideas', 'new_competences', 'new_products'];
+
+/** The actor's organisations and every year open for reporting, with last year's published figures. */
+export async function loadPortalOverview(
+  db: Database,
+  actor: Actor | null,
+  now = new Date(),
+): Promise<Result<PortalOverview> | Failure> {
+  if (!actor) return { ok: false, kind: 'forbidden', message: 'forbidden' };
+  const organisationRows = actor.organisationIds.length
+    ? await db
+        .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, actor.organisationIds))
+        .orderBy(asc(organisations.name))
+    : [];
+  const openYears = await db
+    .select()
+    .from(reportingYears)
+    .where(eq(reportingYears.state, 'open'))
+    .orderBy(asc(reportingYears.year));
+  const entries: PortalEntry[] = [];
+  const publications = new Map<number, Awaited<ReturnType<typeof getPublication>>>();
+  for (const yearRow of openYears) {
+    if (!publications.has(yearRow.year - 1))
+      publications.set(yearRow.year - 1, await getPublication(db, yearRow.year - 1));
+    const publication = publications.get(yearRow.year - 1);
+    const submissionRows = organisationRows.length
+      ? await db
+          .select()
+          .from(submissions)
+          .where(
+            and(
+              eq(submissions.year, yearRow.year),
+              inArray(
+                submissions.organisationId,
+                organisationRows.map((o) => o.id),
+              ),
+            ),
+          )
+      : [];
+    for (const organisation of organisationRows) {
+      const submission = submissionRows.find((row) => row.organisationId === organisation.id);
+      const deadline = effectiveDeadline(yearRow.deadline, submission?.deadlineOverride ?? null);
+      entries.push({
+        organisation,
+        year: yearRow.year,
+        state: submission?.state ?? null,
+        remark: submission?.state === 'returned' ? submission.remark : null,
+        deadline,
+        daysLeft: daysLeft(deadline, now),
+        closed: !isYearOpenForStaff(yearRow, submission?.deadlineOverride ?? null, now),
+        lastYear:
+          (publication?.snapshot.accounts.organisations.find((row) => row.slug === organisation.slug)
+            ?.values as Record<string, LastYearValue> | undefined) ?? {},
+      });
+    }
+  }
+  const years = openYears.map((row) => row.year);
+  const headlineIndicators = years.length
+    ? (await loadFormIndicators(db, years[0]!)).filter((indicator) => HEADLINE_KEYS.includes(indicator.key))
+    : [];
+  return ok({ entries, headlineIndicators });
+}
+
+/** The current company list, for the download. */
+export async function loadCompanyListForDownload(
+  db: Database,
+  actor: Actor | null,
+  input: { orgSlug: string; year: number },
+): Promise<Result<{ filename: string; rows: CompanyRow[] }>> {
+  const organisation = await findOrganisationBySlug(db, input.orgSlug);
+  const refused = await checkCanActFor(
+    db,
+    actor,
+    organisation?.id ?? -1,
+    `download company list ${input.orgSlug}/${input.year}`,
+  );
+  if (refused) return refused;
+  if (!organisation) return notFound();
+  const [submission] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, input.year)));
+  const rows = submission?.hasCompanyList ? await loadCompanyRows(db, submission.id) : [];
+  return ok({ filename: `virksomheder-${organisation.slug}-${input.year}.csv`, rows });
+}

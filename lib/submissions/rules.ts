@@ -1,0 +1,387 @@
+// The reporting rules of issue 4, pure (no I/O) so the server action and the browser run exactly
+// the same checks: numbers, subsets, shares, required fields on submit, the ±50 % warning, and
+// the company-list CSV. Messages are templates passed in (RuleMessages), so this file needs no
+// message loader and can ship to the client.
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { checkCvr } from '@/lib/cvr';
+
+export const COMPANY_FLAG_COLUMNS = [
+  'dedicated',
+  'under_50',
+  'new_ideas',
+  'new_competences',
+  'new_products',
+] as const;
+export type CompanyFlagColumn = (typeof COMPANY_FLAG_COLUMNS)[number];
+
+/** Sane upper bounds: a count above these is a typing error, not a cluster. */
+export const MAX_COUNT = 1_000_000;
+export const MAX_AMOUNT_DKK = 100_000_000_000;
+export const MAX_COMMENT_LENGTH = 1000;
+export const MAX_COMPANY_ROWS = 20_000;
+/** A change of more than this share from last year needs an explanation. */
+export const BIG_CHANGE = 0.5;
+
+export type IndicatorKind = 'companies' | 'count' | 'amount_dkk' | 'share';
+
+export interface FormIndicator {
+  key: string;
+  kind: IndicatorKind;
+  groupKey: string;
+  sortOrder: number;
+  parentKey: string | null;
+  participantFlag: string | null;
+  required: boolean;
+  labelDa: string;
+  labelEn: string;
+  helpDa: string;
+  helpEn: string;
+}
+
+export interface Entry {
+  value: number;
+  denominator: number | null;
+  comment: string | null;
+}
+
+/** A figure as compared with last year: a share compares its percentage. */
+export type LastYearValue = number | { numerator: number; denominator: number };
+
+export type RuleCode =
+  | 'notANumber'
+  | 'negative'
+  | 'notWhole'
+  | 'tooLarge'
+  | 'required'
+  | 'denominatorMissing'
+  | 'numeratorMissing'
+  | 'numeratorAboveDenominator'
+  | 'aboveParent'
+  | 'explanationRequired'
+  | 'commentTooLong';
+
+/** Templates with {field}, {max}, {parent}, {last}, {current}: one set per language. */
+export type RuleMessages = Record<RuleCode, string>;
+
+export const denominatorField = (key: string) => `${key}_denominator`;
+export const commentField = (key: string) => `${key}_comment`;
+
+export function labelOf(indicator: Pick<FormIndicator, 'labelDa' | 'labelEn'>, locale: 'da' | 'en') {
+  return locale === 'en' ? indicator.labelEn : indicator.labelDa;
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+export function maxFor(kind: IndicatorKind): number {
+  return kind === 'amount_dkk' ? MAX_AMOUNT_DKK : MAX_COUNT;
+}
+
+/**
+ * A whole non-negative number as people type it: "16500", "16 500", "16.500" or "16,500"
+ * (thousands separators in groups of three). Empty is null. A decimal is refused, not rounded.
+ */
+export function numberSchema(max: number) {
+  return z
+    .string()
+    .transform((raw) => raw.replace(/[\s\u00a0]/g, '').replace(/^\+/, ''))
+    .superRefine((text, context) => {
+      if (text === '') return;
+      if (/^-\d/.test(text)) context.addIssue({ code: 'custom', message: 'negative' });
+      else if (/^\d+$/.test(text) || /^\d{1,3}([.,]\d{3})+$/.test(text)) {
+        if (Number(text.replace(/[.,]/g, '')) > max)
+          context.addIssue({ code: 'custom', message: 'tooLarge' });
+      } else if (/^\d+[.,]\d+$/.test(text)) context.addIssue({ code: 'custom', message: 'notWhole' });
+      else context.addIssue({ code: 'custom', message: 'notANumber' });
+    })
+    .transform((text) => (text === '' ? null : Number(text.replace(/[.,]/g, ''))));
+}
+
+const commentSchema = z
+  .string()
+  .transform((text) => text.trim())
+  .refine((text) => text.length <= MAX_COMMENT_LENGTH, { message: 'commentTooLong' });
+
+export interface ValidationInput {
+  indicators: FormIndicator[];
+  /** the posted fields: `<key>`, `<key>_denominator`, `<key>_comment` */
+  fields: Record<string, string | undefined>;
+  mode: 'draft' | 'submit';
+  locale: 'da' | 'en';
+  messages: RuleMessages;
+  lastYear?: Record<string, LastYearValue>;
+  /** company indicators derived from the uploaded list: not typed, but still checked */
+  derived?: Record<string, number>;
+}
+
+export interface ChangeWarning {
+  key: string;
+  last: number;
+  current: number;
+  /** relative change, e.g. 0.8 for +80 % */
+  change: number;
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  /** typed values only (not derived ones); indicators left empty are absent */
+  values: Record<string, Entry>;
+  fieldErrors: Record<string, string[]>;
+  warnings: ChangeWarning[];
+}
+
+/** The relative change from last year, or null when there is nothing to compare with. */
+export function relativeChange(last: LastYearValue | undefined, current: Entry | number | undefined) {
+  if (last === undefined || current === undefined) return null;
+  const lastRatio =
+    typeof last === 'number' ? last : last.denominator > 0 ? last.numerator / last.denominator : null;
+  const currentRatio =
+    typeof current === 'number'
+      ? current
+      : current.denominator === null
+        ? current.value
+        : current.denominator > 0
+          ? current.value / current.denominator
+          : null;
+  if (lastRatio === null || currentRatio === null || lastRatio <= 0) return null;
+  return { last: lastRatio, current: currentRatio, change: (currentRatio - lastRatio) / lastRatio };
+}
+
+/** Every rule of the entry form, in one pass; the same on server and client. */
+export function validateEntries(input: ValidationInput): ValidationResult {
+  const { indicators, fields, mode, locale, messages } = input;
+  const fieldErrors: Record<string, string[]> = {};
+  const values: Record<string, Entry> = {};
+  const warnings: ChangeWarning[] = [];
+  const byKey = new Map(indicators.map((indicator) => [indicator.key, indicator]));
+  const add = (field: string, code: RuleCode, extra: Record<string, string | number> = {}) => {
+    const indicator = byKey.get(field) ?? byKey.get(field.replace(/_(denominator|comment)$/, ''));
+    const message = fill(messages[code], { field: indicator ? labelOf(indicator, locale) : field, ...extra });
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), message];
+  };
+  const numbers = new Map<string, number | null>();
+  const read = (field: string, kind: IndicatorKind) => {
+    const parsed = numberSchema(maxFor(kind)).safeParse(fields[field] ?? '');
+    if (parsed.success) return parsed.data;
+    add(field, parsed.error.issues[0]!.message as RuleCode, {
+      max: maxFor(kind).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB'),
+    });
+    return undefined;
+  };
+
+  for (const indicator of indicators) {
+    const { key } = indicator;
+    if (input.derived && key in input.derived) {
+      numbers.set(key, input.derived[key]!);
+      continue;
+    }
+    const value = read(key, indicator.kind);
+    const denominator = indicator.kind === 'share' ? read(denominatorField(key), indicator.kind) : null;
+    const comment = commentSchema.safeParse(fields[commentField(key)] ?? '');
+    if (!comment.success) add(commentField(key), 'commentTooLong', { max: MAX_COMMENT_LENGTH });
+    if (value === undefined || denominator === undefined) continue;
+    numbers.set(key, value);
+    if (indicator.kind === 'share') {
+      if (value !== null && denominator === null) add(denominatorField(key), 'denominatorMissing');
+      else if (value === null && denominator !== null) add(key, 'numeratorMissing');
+      else if (value !== null && denominator !== null && value > denominator)
+        add(key, 'numeratorAboveDenominator');
+    }
+    if (value === null) {
+      if (mode === 'submit' && indicator.required) add(key, 'required');
+      continue;
+    }
+    const entry: Entry = {
+      value,
+      denominator: indicator.kind === 'share' ? denominator : null,
+      comment: comment.success && comment.data !== '' ? comment.data : null,
+    };
+    values[key] = entry;
+    const change = relativeChange(input.lastYear?.[key], entry);
+    if (change && Math.abs(change.change) > BIG_CHANGE) {
+      warnings.push({ key, ...change });
+      if (mode === 'submit' && !entry.comment) {
+        const shown = (n: number) =>
+          indicator.kind === 'share'
+            ? `${Math.round(n * 1000) / 10} %`
+            : n.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB');
+        add(commentField(key), 'explanationRequired', {
+          last: shown(change.last),
+          current: shown(change.current),
+        });
+      }
+    }
+  }
+
+  // subset rule: a child never above its parent (typed or derived), in drafts too
+  for (const indicator of indicators) {
+    if (!indicator.parentKey) continue;
+    const child = numbers.get(indicator.key);
+    const parent = numbers.get(indicator.parentKey);
+    const parentIndicator = byKey.get(indicator.parentKey);
+    if (child == null || parent == null || !parentIndicator) continue;
+    if (child > parent && !(input.derived && indicator.key in input.derived))
+      add(indicator.key, 'aboveParent', { parent: labelOf(parentIndicator, locale), max: parent });
+  }
+  return { ok: Object.keys(fieldErrors).length === 0, values, fieldErrors, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The company list CSV
+
+export interface CompanyRow {
+  cvr: string;
+  dedicated: boolean;
+  under_50: boolean;
+  new_ideas: boolean;
+  new_competences: boolean;
+  new_products: boolean;
+}
+
+export type CsvProblem =
+  | { code: 'notCsv' }
+  | { code: 'empty' }
+  | { code: 'noCvrColumn' }
+  | { code: 'tooManyRows'; max: number; rows: number }
+  | { code: 'cvrFormat'; row: number; value: string }
+  | { code: 'cvrChecksum'; row: number; value: string }
+  | { code: 'duplicate'; row: number; value: string; firstRow: number }
+  | { code: 'badFlag'; row: number; column: string; value: string };
+
+export type CsvResult =
+  | { ok: true; rows: CompanyRow[]; columns: string[] }
+  | { ok: false; problems: CsvProblem[] };
+
+/** A text that is clearly not a CSV file: a spreadsheet (zip), a PDF or any binary. */
+function looksBinary(text: string): boolean {
+  return (
+    text.startsWith('PK\u0003\u0004') || text.startsWith('%PDF') || text.slice(0, 4096).includes('\u0000')
+  );
+}
+
+const FLAG_VALUES: Record<string, boolean> = { '': false, '0': false, '1': true };
+
+/**
+ * Parses a company list as Danish Excel and others save it: comma or semicolon, BOM or not,
+ * CRLF or LF, quoted fields. Row numbers are as a person counts them in the file: the header is
+ * row 1, so the first company is row 2.
+ */
+export function parseCompanyCsv(input: string): CsvResult {
+  const text = input.replace(/^\uFEFF/, '');
+  if (looksBinary(text)) return { ok: false, problems: [{ code: 'notCsv' }] };
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter =
+    firstLine.includes(';') && !firstLine.includes(',')
+      ? ';'
+      : firstLine.includes('\t') && !firstLine.includes(',')
+        ? '\t'
+        : ',';
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const lines = parsed.data;
+  if (lines.length === 0 || lines.every((line) => line.every((cell) => cell.trim() === '')))
+    return { ok: false, problems: [{ code: 'empty' }] };
+  const header = lines[0]!.map((cell) => cell.trim().toLowerCase().replace(/\s+/g, '_').replace(/-/g, '_'));
+  const cvrIndex = header.indexOf('cvr');
+  if (cvrIndex < 0) return { ok: false, problems: [{ code: 'noCvrColumn' }] };
+  const flagIndex = new Map(
+    COMPANY_FLAG_COLUMNS.map((column) => [column, header.indexOf(column)] as const).filter(
+      ([, index]) => index >= 0,
+    ),
+  );
+  const dataLines = lines.length - 1 - countTrailingBlank(lines);
+  if (dataLines > MAX_COMPANY_ROWS)
+    return { ok: false, problems: [{ code: 'tooManyRows', max: MAX_COMPANY_ROWS, rows: dataLines }] };
+
+  const problems: CsvProblem[] = [];
+  const rows: CompanyRow[] = [];
+  const seen = new Map<string, number>();
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    const row = index + 1;
+    if (line.every((cell) => cell.trim() === '')) continue;
+    const rawCvr = (line[cvrIndex] ?? '').trim();
+    const checked = checkCvr(rawCvr);
+    if (!checked.ok) {
+      problems.push({ code: checked.problem === 'format' ? 'cvrFormat' : 'cvrChecksum', row, value: rawCvr });
+      continue;
+    }
+    const firstRow = seen.get(checked.cvr);
+    if (firstRow !== undefined) {
+      problems.push({ code: 'duplicate', row, value: checked.cvr, firstRow });
+      continue;
+    }
+    seen.set(checked.cvr, row);
+    const company: CompanyRow = {
+      cvr: checked.cvr,
+      dedicated: false,
+      under_50: false,
+      new_ideas: false,
+      new_competences: false,
+      new_products: false,
+    };
+    for (const [column, columnIndex] of flagIndex) {
+      const raw = (line[columnIndex] ?? '').trim();
+      const flag = FLAG_VALUES[raw];
+      if (flag === undefined) problems.push({ code: 'badFlag', row, column, value: raw });
+      else company[column] = flag;
+    }
+    rows.push(company);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  if (rows.length === 0) return { ok: false, problems: [{ code: 'empty' }] };
+  return { ok: true, rows, columns: ['cvr', ...flagIndex.keys()] };
+}
+
+function countTrailingBlank(lines: string[][]): number {
+  let blank = 0;
+  for (let index = lines.length - 1; index > 0; index--) {
+    if (lines[index]!.every((cell) => cell.trim() === '')) blank++;
+    else break;
+  }
+  return blank;
+}
+
+export type CsvMessages = Record<CsvProblem['code'], string>;
+
+export function describeCsvProblem(problem: CsvProblem, messages: CsvMessages): string {
+  return fill(messages[problem.code], problem as unknown as Record<string, string | number>);
+}
+
+/** The list back as CSV: the same columns the upload takes, comma separated, with a BOM for Excel. */
+export function companyListToCsv(rows: CompanyRow[]): string {
+  const header = ['cvr', ...COMPANY_FLAG_COLUMNS].join(',');
+  const lines = rows.map((row) =>
+    [row.cvr, ...COMPANY_FLAG_COLUMNS.map((column) => (row[column] ? '1' : '0'))].join(','),
+  );
+  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+}
+
+/** Whole days from today to the deadline day: 0 on the last day, negative once it is past. */
+export function daysLeft(deadline: string, now: Date): number {
+  const today = Date.parse(now.toISOString().slice(0, 10));
+  return Math.round((Date.parse(deadline) - today) / (24 * 3600 * 1000));
+}
+
+/** The deadline that applies to one organisation: its extension when it has one. */
+export function effectiveDeadline(deadline: string, deadlineOverride: string | null): string {
+  return deadlineOverride ?? deadline;
+}
+
+/** Whether staff may still edit: the year is open and the (possibly extended) deadline not past. */
+export function isYearOpenForStaff(
+  year: { state: 'open' | 'closed' | 'published'; deadline: string },
+  deadlineOverride: string | null,
+  now: Date,
+): boolean {
+  if (year.state !== 'open') return false;
+  return daysLeft(effectiveDeadline(year.deadline, deadlineOverride), now) >= 0;
+}
+
+/** Staff edit drafts and returned submissions; submitted and approved ones are read-only. */
+export function isEditableState(state: 'draft' | 'submitted' | 'returned' | 'approved' | null): boolean {
+  return state === null || state === 'draft' || state === 'returned';
+}
