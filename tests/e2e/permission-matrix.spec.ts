@@ -18,7 +18,8 @@ function concrete(path: string): string {
   return path
     .replaceAll('{orgA}', orgA.slug)
     .replaceAll('{orgB}', orgB.slug)
-    .replaceAll('{year}', String(OPEN_YEAR));
+    .replaceAll('{year}', String(OPEN_YEAR))
+    .replaceAll('{companyListYear}', '2016');
 }
 
 async function sessionOf(page: Page, email: string): Promise<string> {

@@ -4,8 +4,9 @@
 //     entry names something that no longer exists), and runs each action's core function as every role;
 //   tests/e2e/permission-matrix.spec.ts — requests every route as every role against `next start`.
 //
-// To add a route: one RouteEntry with the file, a concrete path (placeholders {orgA}, {orgB},
-// {year}: organisation A's and B's slugs and the open year) and the answer for each role.
+// To add a route: one RouteEntry with the file, a concrete path (placeholders {orgA}, {orgB}:
+// organisation A's and B's slugs in the demo data; {year}: the open year 2017; {companyListYear}:
+// 2016, a year with company lists) and the answer for each role. A file may have several entries.
 // To add a server action: one ActionEntry with file + export name, the answer per role, and `run`:
 // call the lib/ core function behind the action as the given actor, against organisation A.
 //
@@ -14,6 +15,8 @@
 // validly signed session: its actor resolves to null); admin (secretariat with TOTP enrolled).
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
+import { submissionMessages } from '@/lib/submissions/messages';
+import { saveSubmission, uploadCompanyList } from '@/lib/submissions/save';
 import {
   changePassword,
   confirmTotpEnrolment,
@@ -29,7 +32,7 @@ export type Role = (typeof ROLES)[number];
  * 200: the page; 'login': sent to /login (by the proxy or the page); 'enrol': an admin sent to
  * /konto to enrol a second factor; 403 / 404; or `redirect:/path` for any other redirect target.
  */
-export type RouteAnswer = 200 | 403 | 404 | 'login' | `redirect:${string}`;
+export type RouteAnswer = 200 | 401 | 403 | 404 | 'login' | `redirect:${string}`;
 
 export interface RouteEntry {
   file: string;
@@ -90,10 +93,70 @@ export const routes: RouteEntry[] = [
   { file: 'app/[locale]/konto/page.tsx', path: '/konto', answers: signedIn },
   { file: 'app/api/health/route.ts', path: '/api/health', answers: everyone(200) },
   { file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/session', answers: everyone(200) },
+  // staff reporting (issue: submissions)
+  { file: 'app/[locale]/portal/page.tsx', path: '/portal', answers: signedIn },
+  {
+    file: 'app/[locale]/portal/[orgSlug]/[year]/page.tsx',
+    path: '/portal/{orgA}/{year}',
+    answers: { anonymous: 'login', staffA: 200, staffB: 403, disabled: 'login', admin: 200 },
+  },
+  {
+    file: 'app/[locale]/portal/[orgSlug]/[year]/page.tsx',
+    path: '/en/portal/{orgB}/{year}',
+    answers: { anonymous: 'login', staffA: 403, staffB: 200, disabled: 'login', admin: 200 },
+  },
+  {
+    file: 'app/api/portal/[orgSlug]/[year]/companies/route.ts',
+    path: '/api/portal/{orgA}/{companyListYear}/companies',
+    answers: { anonymous: 401, staffA: 200, staffB: 403, disabled: 401, admin: 200 },
+  },
   { file: 'app/[locale]/logout/route.ts', path: '/en/logout', answers: everyone('redirect:/en'), last: true },
 ];
 
+const reporting = (locale: 'da' | 'en' = 'en') => ({ locale, messages: submissionMessages(locale) });
+
 export const actions: ActionEntry[] = [
+  {
+    file: 'lib/submissions/actions.ts',
+    name: 'saveSubmissionAction',
+    answers: {
+      anonymous: 'forbidden',
+      staffA: 'allowed',
+      staffB: 'forbidden',
+      disabled: 'forbidden',
+      admin: 'allowed',
+    },
+    // staff B naming organisation A in the hidden orgSlug field is the attack
+    run: ({ db, organisationA, year }, actor) =>
+      saveSubmission(db, actor, {
+        orgSlug: organisationA.slug,
+        year,
+        version: 0,
+        intent: 'draft',
+        fields: { participants: '10' },
+        ...reporting(),
+      }),
+  },
+  {
+    file: 'lib/submissions/actions.ts',
+    name: 'uploadCompanyListAction',
+    answers: {
+      anonymous: 'forbidden',
+      staffA: 'allowed',
+      staffB: 'forbidden',
+      disabled: 'forbidden',
+      admin: 'allowed',
+    },
+    run: ({ db, organisationA, year }, actor) =>
+      uploadCompanyList(db, actor, {
+        orgSlug: organisationA.slug,
+        year,
+        version: 0,
+        csv: 'cvr\n',
+        filename: 'companies.csv',
+        ...reporting(),
+      }),
+  },
   { file: 'lib/auth/sign-in-action.ts', name: 'signInAction', answers: 'public' },
   { file: 'lib/auth/sso-action.ts', name: 'signInWithSsoAction', answers: 'public' },
   { file: 'lib/auth/password-actions.ts', name: 'requestResetAction', answers: 'public' },
