@@ -1,7 +1,7 @@
 // Every route of the permission matrix (tests/integration/permission-matrix.ts) requested as each
 // role against the production build. Sessions come from the real sign-in form; the disabled user's
 // is an old, validly signed session cookie (what they would still hold after being disabled).
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, request as playwrightRequest, test } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import { demoOrganisations } from '@/db/seed/demo';
 import { type Role, ROLES, type RouteAnswer, routes } from '../integration/permission-matrix';
@@ -51,7 +51,7 @@ function check(answer: RouteAnswer, status: number, location: string | undefined
   else expect(target.pathname).toBe(answer.slice('redirect:'.length));
 }
 
-test('every route answers every role as the permission matrix says', async ({ browser, request }) => {
+test('every route answers every role as the permission matrix says', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   const cookies: Record<Role, string> = {
     anonymous: '',
@@ -73,10 +73,13 @@ test('every route answers every role as the permission matrix says', async ({ br
   const failures: string[] = [];
   for (const route of ordered) {
     for (const role of ROLES) {
-      const response = await request.get(concrete(route.path), {
+      // a fresh client per request: nothing one answer sets (a refreshed session cookie) leaks into the next
+      const client = await playwrightRequest.newContext({ baseURL });
+      const response = await client.get(concrete(route.path), {
         headers: cookies[role] ? { cookie: cookies[role] } : {},
         maxRedirects: 0,
       });
+      await client.dispose();
       try {
         check(route.answers[role], response.status(), response.headers().location);
       } catch {
