@@ -12,7 +12,11 @@ const nextConfig = {
   },
   poweredByHeader: false,
   // forbidden() answers a refused portal/admin page with status 403 and the forbidden.tsx boundary
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // a 20,000-row company list with a few extra columns (names, addresses) as Excel saves it
+    serverActions: { bodySizeLimit: '8mb' },
+  },
   reactStrictMode: true,
   typedRoutes: false,
   // Danish lives at /…, English at /en/…; both are served by app/[locale]. A rewrite in the config
