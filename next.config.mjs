@@ -7,7 +7,9 @@ const nextConfig = {
   // PGlite ships wasm and data files, argon2 a native binary: load them from node_modules at run time
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'exceljs'],
   // migrations and messages are read from disk at run time
-  outputFileTracingIncludes: { '/*': ['./db/migrations/**/*', './messages/**/*'] },
+  outputFileTracingIncludes: {
+    '/*': ['./db/migrations/**/*', './messages/**/*', './lib/auth/common-passwords.txt'],
+  },
   poweredByHeader: false,
   // forbidden() answers a refused portal/admin page with status 403 and the forbidden.tsx boundary
   experimental: {
@@ -28,6 +30,32 @@ const nextConfig = {
         { source: '/:path((?!en(?:/|$)|da(?:/|$)|api/|_next/|embed/).*)', destination: '/da/:path' },
       ],
     };
+  },
+  // Content-Security-Policy is set per area by proxy.ts (lib/security-headers.ts); these hold everywhere
+  async headers() {
+    const common = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+    ];
+    const https = (process.env.AUTH_URL ?? '').startsWith('https:');
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          ...common,
+          ...(https
+            ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
+            : []),
+        ],
+      },
+      // only the public chart embeds may be shown in another site's frame
+      { source: '/((?!embed/|en/embed/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      {
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
   },
   async redirects() {
     return [

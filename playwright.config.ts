@@ -48,6 +48,9 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       AUTH_TRUST_HOST: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
+      // mail goes to an SMTP server a test may start on this port (tests/e2e/mail.ts); when none
+      // listens, sending fails quietly and the link is shown/logged as without SMTP
+      SMTP_URL: `smtp://127.0.0.1:${port + 1000}`,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
   },

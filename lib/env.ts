@@ -36,6 +36,18 @@ export function environmentProblems(env: NodeJS.ProcessEnv = process.env): strin
       'AUTH_SECRET is not set: generate one with `openssl rand -base64 33` and set it in the environment',
     );
   }
+  const oidc = ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_CLIENT_ID', 'AUTH_OIDC_CLIENT_SECRET'] as const;
+  const setOidc = oidc.filter((name) => env[name]?.trim());
+  if (setOidc.length > 0 && setOidc.length < oidc.length) {
+    problems.push(
+      `Single sign-on needs all of ${oidc.join(', ')}: ${oidc.filter((n) => !setOidc.includes(n)).join(', ')} is not set`,
+    );
+  }
+  if (env.AUTH_OIDC_ISSUER?.trim() && !/^https?:\/\/\S+$/.test(env.AUTH_OIDC_ISSUER.trim())) {
+    problems.push(
+      'AUTH_OIDC_ISSUER must be the provider URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0',
+    );
+  }
   return problems;
 }
 

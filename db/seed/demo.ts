@@ -2,7 +2,7 @@
 // accounts come out at 16,500 / 3,789 / 4,832 / 1,524 net of double counting because the company
 // lists are built with exactly that many distinct companies and flags; the numbers on the page are
 // computed from the lists by lib/accounts like any real year's.
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
   memberships,
@@ -20,6 +20,7 @@ import { ensureCatalogue } from './catalogue';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_ADMIN_EMAIL = 'admin@example.org';
+export const DEMO_DISABLED_EMAIL = 'disabled@example.org';
 export const DEMO_ADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 export const DEMO_YEARS = [2013, 2014, 2015, 2016, 2017] as const;
 export const DEMO_OPEN_YEAR = 2017;
@@ -337,6 +338,21 @@ export async function seedDemo(db: Database, today = new Date()): Promise<void> 
     await db.insert(memberships).values({ userId: staff!.id, organisationId: row!.id });
   }
 
+  // a disabled account (member of the first organisation): its old sessions must stop working
+  const [disabled] = await db
+    .insert(users)
+    .values({
+      email: DEMO_DISABLED_EMAIL,
+      name: 'Tidligere medarbejder (demo)',
+      role: 'staff',
+      passwordHash,
+      disabled: true,
+    })
+    .returning();
+  await db
+    .insert(memberships)
+    .values({ userId: disabled!.id, organisationId: organisationIds.get(demo[0]!.slug)! });
+
   const openDeadline = new Date(today.getTime() + 56 * 24 * 3600 * 1000);
   for (const year of DEMO_YEARS) {
     const open = year === DEMO_OPEN_YEAR;
@@ -436,7 +452,7 @@ export async function demoLogins(db: Database): Promise<string[]> {
   const rows = await db
     .select({ email: users.email })
     .from(users)
-    .where(eq(users.role, 'staff'))
+    .where(and(eq(users.role, 'staff'), eq(users.disabled, false)))
     .orderBy(users.email)
     .limit(3);
   return [DEMO_ADMIN_EMAIL, ...rows.map((row) => row.email)];

@@ -5,11 +5,18 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import { type Failure, forbidden } from '@/lib/result';
 import type { Actor } from './actor';
 
+/** An admin without an enrolled second factor can do nothing but enrol (lib/users/account.ts). */
 export function isAdmin(actor: Actor | null): actor is Actor {
-  return actor?.role === 'admin';
+  return actor?.role === 'admin' && actor.totpEnabled;
+}
+
+/** Signed in but still owing the second factor their role requires. */
+export function mustEnrolSecondFactor(actor: Actor | null): boolean {
+  return actor?.role === 'admin' && !actor.totpEnabled;
 }
 
 export function isMemberOf(actor: Actor | null, organisationId: number): actor is Actor {
+  if (mustEnrolSecondFactor(actor)) return false;
   return actor?.organisationIds.includes(organisationId) === true;
 }
 

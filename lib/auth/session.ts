@@ -8,6 +8,7 @@ import { auth } from '@/auth';
 import { getDb } from '@/db/client';
 import type { Locale } from '@/lib/format';
 import { type Actor, loadActor } from './actor';
+import { mustEnrolSecondFactor } from './permissions';
 
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
@@ -23,6 +24,10 @@ export async function requirePageActor(locale: Locale, returnTo: string): Promis
   if (!actor) {
     const prefix = locale === 'en' ? '/en' : '';
     redirect(`${prefix}/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  }
+  // an admin without a second factor is sent to enrol it, from every page but that one
+  if (mustEnrolSecondFactor(actor) && !/^(\/en)?\/konto(\/|$)/.test(returnTo)) {
+    redirect(`${locale === 'en' ? '/en' : ''}/konto`);
   }
   return actor;
 }

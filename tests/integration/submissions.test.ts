@@ -28,7 +28,8 @@ const actorFor = (
   name: 'Test',
   role: user.role,
   organisationIds,
-  totpEnabled: false,
+  // an admin acts only with a second factor enrolled (issue 3)
+  totpEnabled: user.role === 'admin',
 });
 
 async function staffOf() {

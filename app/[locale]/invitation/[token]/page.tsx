@@ -1,0 +1,21 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SetPasswordPage } from '@/components/auth/set-password-page';
+import type { Locale } from '@/lib/format';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'auth.setPassword' });
+  return { title: t('invitationTitle'), referrer: 'no-referrer' };
+}
+
+export default async function InvitationPage({
+  params,
+}: {
+  params: Promise<{ locale: Locale; token: string }>;
+}) {
+  const { locale, token } = await params;
+  setRequestLocale(locale);
+  return <SetPasswordPage locale={locale} token={token} purpose="invitation" />;
+}

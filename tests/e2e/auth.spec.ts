@@ -1,0 +1,231 @@
+// Signing in and out through the real forms in Chromium, the second factor, account pages with
+// axe, the security headers, and a server action replayed with a cookie from before sign-out.
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { demoOrganisations } from '@/db/seed/demo';
+import {
+  cookieHeader,
+  DEMO_ADMIN,
+  DEMO_ADMIN_TOTP_SECRET,
+  DEMO_PASSWORD,
+  enterTotpCode,
+  expectNoAxeViolations,
+  freshTotpCode,
+  signIn,
+} from './helpers';
+import { linkIn, openInbox } from './mail';
+
+// organisations from the end of the list: other specs use the first ones, and these tests change
+// their users (a second factor enrolled, sessions ended)
+const organisations = demoOrganisations();
+const staff = (index: number) => `${organisations[organisations.length - 1 - index]!.slug}@example.org`;
+
+test('the demo admin signs in with a TOTP code in a second step, and signs out', async ({ page }) => {
+  await page.goto('/konto');
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fkonto$/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('E-mailadresse').fill(DEMO_ADMIN);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  const code = page.getByLabel('Kode fra din godkendelsesapp');
+  await expect(code).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // a wrong code is refused with the message under the field
+  await code.fill('000000');
+  await page.getByRole('button', { name: 'Bekræft' }).click();
+  await expect(page.locator('#code-error')).toHaveText('Koden er forkert eller udløbet.');
+  await expect(code).toHaveAttribute('aria-describedby', 'code-hint code-error');
+  await expectNoAxeViolations(page);
+
+  await code.fill(await freshTotpCode(DEMO_ADMIN_TOTP_SECRET));
+  await page.getByRole('button', { name: 'Bekræft' }).click();
+  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Min konto');
+  await expect(page.getByText('Totrinsbekræftelse er slået til.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Log ud på denne enhed' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/konto');
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+});
+
+test('a wrong password and an unknown email get the same answer, linked from the summary', async ({
+  page,
+}) => {
+  for (const email of [staff(1), 'nobody@example.org']) {
+    await page.goto('/en/login');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('#email-error')).toHaveText('The email address or password is wrong.');
+    await expect(page.getByRole('alert').getByRole('link')).toHaveAttribute('href', '#email');
+  }
+  await expectNoAxeViolations(page);
+});
+
+test('staff enrol an authenticator: QR code, confirmation code, recovery codes', async ({ page }) => {
+  await signIn(page, staff(2));
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.goto('/en/konto');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  await expect(page.getByRole('img', { name: 'QR code for the authenticator app' })).toBeVisible();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Code from the authenticator app').fill('123456');
+  await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+  await expect(page.locator('#totp-code-error')).toHaveText('The code is wrong or has expired.');
+  await page.getByLabel('Code from the authenticator app').fill(await freshTotpCode(secret));
+  await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+  await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+  await expectNoAxeViolations(page);
+
+  // from now on this staff member is asked for a code too
+  await page.goto('/logout');
+  await signIn(page, staff(2));
+  await enterTotpCode(page, secret);
+  await expect(page).toHaveURL(/\/portal$/);
+});
+
+test('the password pages: asking for a reset link, and a link that does not work', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Har du glemt din adgangskode?' }).click();
+  await expect(page).toHaveURL(/\/login\/glemt$/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('E-mailadresse').fill('not an email');
+  await page.getByRole('button', { name: 'Send link' }).click();
+  await expect(page.locator('#reset-email-error')).toHaveText('Skriv en gyldig e-mailadresse.');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('E-mailadresse').fill(staff(3));
+  await page.getByRole('button', { name: 'Send link' }).click();
+  await expect(page.getByRole('status')).toContainText('Hvis e-mailadressen er kendt');
+
+  await page.goto('/invitation/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+  await expect(page.getByTestId('link-invalid')).toHaveText(
+    'Linket er ugyldigt, allerede brugt eller udløbet.',
+  );
+  await expectNoAxeViolations(page);
+  await page.goto('/en/login/nulstil/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+  await expect(page.getByTestId('link-invalid')).toHaveText('The link is invalid, already used or expired.');
+  await expectNoAxeViolations(page);
+});
+
+test('a server action replayed with the cookie from before sign-out changes nothing', async ({
+  page,
+  baseURL,
+}) => {
+  const email = staff(4);
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.goto('/konto');
+  // capture the change-password post without letting it through
+  let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
+  await page.route('**/konto', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    captured = {
+      url: route.request().url(),
+      headers: await route.request().allHeaders(),
+      body: route.request().postDataBuffer()!,
+    };
+    await route.abort();
+  });
+  await page.getByLabel('Nuværende adgangskode').fill(DEMO_PASSWORD);
+  await page.getByLabel('Ny adgangskode').fill('en helt ny og lang adgangskode');
+  await page.getByLabel('Gentag den nye adgangskode').fill('en helt ny og lang adgangskode');
+  await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+  await expect.poll(() => captured !== null).toBe(true);
+  const oldCookie = await cookieHeader(page);
+  await page.unroute('**/konto');
+  await page.goto('/logout');
+
+  const attacker = await playwrightRequest.newContext({ baseURL });
+  const { host: _host, 'content-length': _length, cookie: _cookie, ...headers } = captured!.headers;
+  const replay = await attacker.post(captured!.url, {
+    headers: { ...headers, cookie: oldCookie },
+    data: captured!.body,
+    maxRedirects: 0,
+  });
+  expect(await replay.text()).not.toContain('Din adgangskode er skiftet');
+  await attacker.dispose();
+  // the old password still works, the new one does not
+  await signIn(page, email, 'en helt ny og lang adgangskode');
+  await expect(page.locator('#email-error')).toBeVisible();
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/portal$/);
+});
+
+test('security headers: a nonce on per-request pages, a static policy on public pages', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      violations.push(message.text());
+  });
+  const login = await page.goto('/login');
+  const loginPolicy = login!.headers()['content-security-policy']!;
+  expect(loginPolicy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(loginPolicy).toContain("frame-ancestors 'none'");
+  expect(login!.headers()['x-content-type-options']).toBe('nosniff');
+  expect(login!.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(login!.headers()['x-frame-options']).toBe('DENY');
+  // every script of the page carries that request's nonce (browsers hide it from the DOM, so read the HTML)
+  const raw = await page.request.get('/login');
+  const nonce = raw.headers()['content-security-policy']!.match(/'nonce-([^']+)'/)![1]!;
+  expect(loginPolicy).not.toContain(nonce);
+  const scripts = (await raw.text()).match(/<script[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+  // and the page hydrates under the policy: the form answers in place, without a reload
+  await page.getByLabel('E-mailadresse').fill('x@example.org');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.locator('#password-error')).toHaveText('Skriv både e-mailadresse og adgangskode.');
+
+  const home = await page.goto('/');
+  const homePolicy = home!.headers()['content-security-policy']!;
+  expect(homePolicy).not.toContain('nonce-');
+  expect(homePolicy).toContain("script-src 'self' 'unsafe-inline'");
+  expect(homePolicy).toContain("frame-ancestors 'none'");
+  expect(violations).toEqual([]);
+});
+
+test('a password reset mailed through SMTP: follow the link, a common password is refused, a good one works', async ({
+  page,
+}) => {
+  const email = staff(5);
+  const inbox = await openInbox();
+  try {
+    await page.goto('/en/login/glemt');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Send link' }).click();
+    await expect(page.getByRole('status')).toContainText('If the email address is known');
+    const link = linkIn(await inbox.next());
+    expect(link.pathname).toMatch(/^\/en\/login\/nulstil\/[A-Za-z0-9_-]{43}$/);
+
+    await page.goto(link.pathname);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+    await page.getByLabel('New password').fill('qwertyuiop123');
+    await page.getByLabel('Repeat the password').fill('qwertyuiop123');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await expect(page.locator('#set-password-password-error')).toHaveText(
+      'The password is too common. Choose one that is harder to guess.',
+    );
+    await expect(page.getByLabel('New password')).toHaveAttribute(
+      'aria-describedby',
+      'set-password-password-hint set-password-password-error',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByLabel('New password').fill('syv søde sommerfugle');
+    await page.getByLabel('Repeat the password').fill('syv søde sommerfugle');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await expect(page).toHaveURL(/\/en\/login\?passwordSet=1$/);
+    await expect(page.getByRole('status')).toHaveText('Your password is saved. Sign in with it now.');
+
+    // the link worked once
+    await page.goto(link.pathname);
+    await expect(page.getByTestId('link-invalid')).toBeVisible();
+    await signIn(page, email, 'syv søde sommerfugle');
+    await expect(page).toHaveURL(/\/portal$/);
+  } finally {
+    await inbox.close();
+  }
+});

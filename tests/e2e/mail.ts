@@ -1,0 +1,47 @@
+// A real SMTP server for end-to-end tests, on the port playwright.config.ts gives the app
+// (E2E_PORT + 1000): a test starts it, triggers a mail, and reads the link out of it.
+import { SMTPServer } from 'smtp-server';
+
+export interface Inbox {
+  next(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openInbox(): Promise<Inbox> {
+  const queue: string[] = [];
+  const waiting: ((raw: string) => void)[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => {
+        raw += chunk.toString('utf8');
+      });
+      stream.on('end', () => {
+        const resolve = waiting.shift();
+        if (resolve) resolve(raw);
+        else queue.push(raw);
+        callback();
+      });
+    },
+  });
+  const port = Number(process.env.E2E_PORT ?? 3100) + 1000;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    next: () => {
+      const raw = queue.shift();
+      return raw ? Promise.resolve(raw) : new Promise((resolve) => waiting.push(resolve));
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The first link in a plain-text mail (quoted-printable soft line breaks undone). */
+export function linkIn(raw: string): URL {
+  const body = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  const match = body.match(/https?:\/\/\S+/);
+  if (!match) throw new Error(`no link in:\n${raw}`);
+  return new URL(match[0]);
+}

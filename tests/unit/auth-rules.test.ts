@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { passwordProblem } from '@/lib/auth/password-policy';
+import { afterFailure, EMAIL_POLICY, secondsToWait } from '@/lib/auth/throttle-rules';
+import { areaOf, contentSecurityPolicy, needsSignIn } from '@/lib/security-headers';
+
+const at = (s: number) => new Date(Date.UTC(2030, 0, 1, 0, 0, s));
+
+describe('throttle rules', () => {
+  it('lets the first failures through, then makes each attempt wait longer, then locks', () => {
+    let state = afterFailure(EMAIL_POLICY, undefined, at(0));
+    expect(state.failures).toBe(1);
+    state = afterFailure(EMAIL_POLICY, state, at(1));
+    expect(secondsToWait(EMAIL_POLICY, state, at(1))).toBe(0);
+    state = afterFailure(EMAIL_POLICY, state, at(2)); // 3 failures: slowed from here
+    expect(secondsToWait(EMAIL_POLICY, state, at(2))).toBe(1);
+    expect(secondsToWait(EMAIL_POLICY, state, at(3))).toBe(0);
+    state = afterFailure(EMAIL_POLICY, state, at(3));
+    expect(secondsToWait(EMAIL_POLICY, state, at(3))).toBe(2);
+    for (let i = 5; i <= EMAIL_POLICY.lockAfter; i++) state = afterFailure(EMAIL_POLICY, state, at(100 * i));
+    expect(state.lockedNow).toBe(true);
+    expect(secondsToWait(EMAIL_POLICY, state, at(1000))).toBe(EMAIL_POLICY.lockSeconds);
+    // after the lock, a failure starts a fresh count
+    const after = afterFailure(EMAIL_POLICY, state, at(1000 + EMAIL_POLICY.lockSeconds));
+    expect(after).toMatchObject({ failures: 1, lockedNow: false, lockedUntil: null });
+  });
+
+  it('forgets failures after the window', () => {
+    const state = { failures: 8, lastFailureAt: at(0), lockedUntil: null };
+    expect(secondsToWait(EMAIL_POLICY, state, at(30))).toBeGreaterThan(0);
+    expect(secondsToWait(EMAIL_POLICY, state, at(EMAIL_POLICY.windowSeconds))).toBe(0);
+    expect(afterFailure(EMAIL_POLICY, state, at(EMAIL_POLICY.windowSeconds)).failures).toBe(1);
+  });
+});
+
+describe('password policy', () => {
+  const context = { email: 'jens.hansen@example.org', common: new Set(['password1234', 'qwertyuiop12']) };
+  it.each([
+    ['elleve tegn', 'too_short'],
+    ['x'.repeat(201), 'too_long'],
+    ['Password1234', 'common'],
+    ['aaaaaaaaaaaaaa', 'common'],
+    ['JENS.HANSEN@example.org', 'like_email'],
+    ['min-jens.hansen-kode', 'like_email'],
+  ])('%s → %s', (password, problem) => {
+    expect(passwordProblem(password, password, context)).toBe(problem);
+  });
+  it('accepts a long uncommon password and checks the repetition', () => {
+    expect(passwordProblem('blå hest på taget', 'blå hest på taget', context)).toBeNull();
+    expect(passwordProblem('blå hest på taget', 'blå hest på tage', context)).toBe('mismatch');
+    // twelve characters counted as characters, not bytes
+    expect(passwordProblem('æøåæøåæøåæø', 'æøåæøåæøåæø', context)).toBe('too_short');
+  });
+});
+
+describe('security headers', () => {
+  it('sorts paths into areas in both languages', () => {
+    expect(areaOf('/')).toBe('public');
+    expect(areaOf('/en/regnskab/2016')).toBe('public');
+    expect(areaOf('/portal/x/2017')).toBe('per-request');
+    expect(areaOf('/en/admin')).toBe('per-request');
+    expect(areaOf('/login/glemt')).toBe('per-request');
+    expect(areaOf('/embed/regnskab/2016/region')).toBe('embed');
+    expect(areaOf('/portalen')).toBe('public');
+    expect(needsSignIn('/en/portal')).toBe(true);
+    expect(needsSignIn('/login')).toBe(false);
+  });
+  it('uses the nonce only per request, and lets only embeds be framed', () => {
+    expect(contentSecurityPolicy('per-request', { nonce: 'abc' })).toContain(
+      `script-src 'self' 'nonce-abc' 'strict-dynamic'`,
+    );
+    expect(contentSecurityPolicy('public')).toContain(`script-src 'self' 'unsafe-inline'`);
+    expect(contentSecurityPolicy('public')).toContain(`frame-ancestors 'none'`);
+    expect(contentSecurityPolicy('embed')).toContain('frame-ancestors *');
+    expect(
+      contentSecurityPolicy('per-request', { nonce: 'n', formTargets: ['https://idp.example'] }),
+    ).toContain(`form-action 'self' https://idp.example`);
+  });
+});
+
+describe('single sign-on settings', () => {
+  it('names the missing variable when only part of the OIDC settings is given', async () => {
+    const { environmentProblems } = await import('@/lib/env');
+    expect(
+      environmentProblems({ AUTH_OIDC_ISSUER: 'https://idp.example', AUTH_OIDC_CLIENT_ID: 'x' } as never),
+    ).toEqual([
+      'Single sign-on needs all of AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET: AUTH_OIDC_CLIENT_SECRET is not set',
+    ]);
+    expect(
+      environmentProblems({
+        AUTH_OIDC_ISSUER: 'https://idp.example',
+        AUTH_OIDC_CLIENT_ID: 'x',
+        AUTH_OIDC_CLIENT_SECRET: 'y',
+      } as never),
+    ).toEqual([]);
+  });
+});
