@@ -1,7 +1,7 @@
 'use server';
 // The secretariat's server actions: thin. Resolve the actor, call the lib/ function (which checks
 // checkAdmin itself), revalidate, and turn the Result into translated form state.
-import { revalidatePath, revalidateTag, updateTag } from 'next/cache';
+import { revalidatePath, updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { translate } from '@/i18n/messages';
@@ -270,9 +270,11 @@ export async function publishAction(_state: AdminFormState, formData: FormData):
     }),
   );
   if (!result.ok) return failureState(result, locale, formData);
-  // the public site and the API read publications through the cache: expire it now
+  // the public site and the API read publications through the cache: expire it now, so the next
+  // reader gets the new version. Not also revalidateTag(tag, 'max'): it would overwrite this
+  // immediate expiry with a stale-while-revalidate one, and the next reader would still get the old
+  // version (or the 404 of a year not published before).
   updateTag(PUBLICATIONS_TAG);
-  revalidateTag(PUBLICATIONS_TAG, 'max');
   revalidatePath('/[locale]', 'layout');
   return okState(locale, 'admin.accounts.published', { version: result.value.version });
 }
