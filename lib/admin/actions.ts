@@ -13,7 +13,7 @@ import { dryRunImport, runImport } from '@/lib/bulk-import/import';
 import { parseImportFile } from '@/lib/bulk-import/parse';
 import { addIndicator, deleteIndicator, retireIndicator, updateIndicatorTexts } from '@/lib/indicators/admin';
 import { createOrganisation, setOrganisationActiveTo, updateOrganisation } from '@/lib/organisations/admin';
-import { PUBLICATIONS_TAG } from '@/lib/publications/cached';
+import { ORGANISATIONS_TAG, PUBLICATIONS_TAG } from '@/lib/publications/cached';
 import { publishAccounts } from '@/lib/publications/admin';
 import type { Failure } from '@/lib/result';
 import {
@@ -301,6 +301,8 @@ export async function createOrganisationAction(
   );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
+  // the public catalogue and organisation pages show names, fields and websites
+  updateTag(ORGANISATIONS_TAG);
   return okState(locale, 'admin.organisations.saved');
 }
 
@@ -317,6 +319,8 @@ export async function updateOrganisationAction(
   );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
+  // the public catalogue and organisation pages show names, fields and websites
+  updateTag(ORGANISATIONS_TAG);
   return okState(locale, 'admin.organisations.saved');
 }
 
@@ -332,6 +336,8 @@ export async function deactivateOrganisationAction(
   );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
+  // the public catalogue and organisation pages show names, fields and websites
+  updateTag(ORGANISATIONS_TAG);
   return okState(locale, 'admin.organisations.saved');
 }
 
