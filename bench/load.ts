@@ -230,7 +230,19 @@ async function main() {
     target = loopbackUrl(process.env.LOAD_URL ?? 'http://127.0.0.1:3000');
   }
   try {
-    await waitForHealth(target, values.serve ? 120_000 : 10_000);
+    if (server) {
+      // a server that could not start (the port taken, say) must not leave another one measured
+      const started = server;
+      const exited = new Promise<never>((_, reject) =>
+        started.once('exit', (code) =>
+          reject(new Error(`next start exited (code ${code}) before it answered`)),
+        ),
+      );
+      exited.catch(() => {});
+      await Promise.race([waitForHealth(target, 120_000), exited]);
+    } else {
+      await waitForHealth(target, 10_000);
+    }
     const staff =
       config.staff > 0
         ? await signInStaff(target, config.staffSlugs, config.staffYear, config.staff, config.staffPassword)

@@ -17,6 +17,8 @@ export interface StaffSession {
   orgSlug: string;
   year: number;
   cookie: string;
+  /** the form as the session's first page showed it, so the timed loop starts with a save */
+  form?: FormField[];
 }
 
 export interface StaffReport {
@@ -114,7 +116,8 @@ function mergeCookies(current: string, response: Response): string {
   return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
 }
 
-const TIMEOUT_MS = 15_000;
+// a browser waits far longer; on a loaded 2-core machine a save under load can take seconds
+const TIMEOUT_MS = 30_000;
 
 /**
  * Signs in as the login form does without JavaScript: GET /login, post the form's fields back with
@@ -187,8 +190,8 @@ export async function signInStaff(
       headers: { cookie },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    if (page.status === 200 && editableForm(await page.text()))
-      sessions.push({ email, orgSlug, year, cookie });
+    const form = page.status === 200 ? editableForm(await page.text()) : null;
+    if (form) sessions.push({ email, orgSlug, year, cookie, form });
   }
   if (sessions.length < count)
     throw new Error(`only ${sessions.length} of ${count} staff sessions have an editable form for ${year}`);
@@ -231,7 +234,7 @@ export async function runStaffSavers(
 
   async function worker(session: StaffSession, index: number) {
     const url = new URL(formPath(session), target);
-    let form: FormField[] | null = null;
+    let form: FormField[] | null = session.form ?? null;
     let round = 0;
     while (performance.now() < until) {
       if (!form) {
