@@ -238,15 +238,24 @@ export async function runStaffSavers(
     let round = 0;
     while (performance.now() < until) {
       if (!form) {
-        const page = await fetch(url, {
-          headers: { cookie: session.cookie },
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
-        form = page.status === 200 ? editableForm(await page.text()) : null;
+        // reopen the form (after a refusal or a failure), as the person would
+        let status: number;
+        try {
+          const page = await fetch(url, {
+            headers: { cookie: session.cookie },
+            signal: AbortSignal.timeout(TIMEOUT_MS),
+          });
+          status = page.status;
+          form = status === 200 ? editableForm(await page.text()) : null;
+        } catch (error) {
+          fail(session, `GET failed: ${(error as Error).message}`);
+          continue;
+        }
         if (!form) {
-          fail(session, `GET ${url.pathname} answered ${page.status} without an editable form`);
+          fail(session, `GET ${url.pathname} answered ${status} without an editable form`);
           return; // nothing to save: stop this session rather than spin
         }
+        if (performance.now() >= until) break;
       }
       round++;
       const posted = form.map((field) =>
