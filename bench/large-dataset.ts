@@ -4,6 +4,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { ensureCatalogue } from '@/db/seed/catalogue';
+import { memberships, reportingYears, users } from '@/db/schema';
+import { hashPassword } from '@/lib/users/password';
 
 export const LARGE = {
   organisations: 60,
@@ -57,4 +59,33 @@ export async function loadLargeDataset(db: Database): Promise<void> {
            case when i.kind = 'share' then 600 else null end
     from submissions s cross join indicators i where i.kind in ('count', 'amount_dkk', 'share')`);
   await db.execute(sql`analyze`);
+}
+
+/** the year the staff of the load test save drafts for: open, after the published ones */
+export const BENCH_OPEN_YEAR = LARGE.lastYear + 1;
+
+/**
+ * Opens BENCH_OPEN_YEAR and gives the first `count` organisations a staff user each
+ * (`bench-N@example.org`, the demo password), so staff can sign in and save drafts over HTTP.
+ * Returns their organisation slugs. Run it after publishing the closed years.
+ */
+export async function addBenchStaff(db: Database, count: number, password: string): Promise<string[]> {
+  const today = new Date().toISOString().slice(0, 10);
+  const deadline = new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await db
+    .insert(reportingYears)
+    .values({ year: BENCH_OPEN_YEAR, edition: BENCH_OPEN_YEAR + 1, opensOn: today, deadline, state: 'open' });
+  await ensureCatalogue(db, [BENCH_OPEN_YEAR]);
+  const passwordHash = await hashPassword(password);
+  const slugs = Array.from({ length: count }, (_, index) => `bench-${index + 1}`);
+  for (const slug of slugs) {
+    const [user] = await db
+      .insert(users)
+      .values({ email: `${slug}@example.org`, name: `Staff of ${slug}`, role: 'staff', passwordHash })
+      .returning({ id: users.id });
+    await db.execute(sql`
+      insert into ${memberships} (user_id, organisation_id)
+      select ${user!.id}, id from organisations where slug = ${slug}`);
+  }
+  return slugs;
 }

@@ -1,9 +1,10 @@
-// `npm run bench:load`: many public readers (and, once the save action lands, staff saving)
+// `npm run bench:load`: many public readers and 20 signed-in staff saving drafts (bench/staff.ts)
 // against a running `next start`, for a bounded time, on 127.0.0.1 only. Prints one JSON report
 // (errors, status codes, latency percentiles per scenario) and writes it to bench-results/.
-// Exits 1 when any request failed, so CI can run a short form of it.
+// Exits 1 when any request or save failed (or a save met a version conflict), so CI can run a
+// short form of it.
 //
-//   npm run bench:load                                    # against http://127.0.0.1:3000, 60 s, 200 readers
+//   npm run bench:load                                    # against http://127.0.0.1:3000, 60 s, 200 readers + 20 staff
 //   LOAD_DURATION=10 LOAD_READERS=50 npm run bench:load -- --serve   # its own `next start` (after `next build`)
 //   scripts/with-postgres.sh sh -c 'DATABASE_URL=$TEST_DATABASE_URL npm run bench:load -- --serve'   # on PostgreSQL
 //
@@ -11,9 +12,11 @@
 // when that database is empty, then starts `next start` on 127.0.0.1:LOAD_PORT and stops it after.
 //
 // Environment: LOAD_URL (default http://127.0.0.1:3000), LOAD_DURATION seconds (1–600, default 60),
-// LOAD_READERS connections (default 200), LOAD_YEAR (default 2016), LOAD_PORT with --serve.
-// To add the staff half: write a Scenario (see `publicReaders`) whose requests sign in through
-// setupRequest/onResponse and post the save form, and add it to `scenarios()`.
+// LOAD_READERS connections (default 200), LOAD_YEAR (default 2016), LOAD_PORT with --serve,
+// LOAD_STAFF staff sessions (0–100, default 20) saving their organisation's form for LOAD_STAFF_YEAR
+// (default the demo's open year, 2017): the demo staff `{slug}@example.org` / demo-password, the
+// first LOAD_STAFF organisations whose form can be saved (LOAD_STAFF_SLUGS, comma-separated, to
+// choose others). Staff sign in before the clock starts; readers and savers then run side by side.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +24,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { targetFromEnv } from '@/db/client';
+import { DEMO_OPEN_YEAR, DEMO_PASSWORD, demoOrganisations } from '@/db/seed/demo';
 import { prepareDemoDatabase } from '@/db/seed/prepare';
+import { runStaffSavers, type StaffReport, type StaffSession, signInStaff } from './staff';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -50,17 +55,32 @@ export interface LoadReport {
   durationSeconds: number;
   startedAt: string;
   scenarios: Record<string, ScenarioReport>;
+  /** the staff saving drafts, when any took part */
+  staff?: StaffReport;
   ok: boolean;
 }
 
 function settings(env: NodeJS.ProcessEnv = process.env) {
   const durationSeconds = Number(env.LOAD_DURATION ?? 60);
   const readers = Number(env.LOAD_READERS ?? 200);
+  const staff = Number(env.LOAD_STAFF ?? 20);
   if (!Number.isInteger(durationSeconds) || durationSeconds < 1 || durationSeconds > 600)
     throw new Error('LOAD_DURATION must be whole seconds between 1 and 600');
   if (!Number.isInteger(readers) || readers < 1 || readers > 1000)
     throw new Error('LOAD_READERS must be between 1 and 1000');
-  return { durationSeconds, readers, year: Number(env.LOAD_YEAR ?? 2016) };
+  if (!Number.isInteger(staff) || staff < 0 || staff > 100)
+    throw new Error('LOAD_STAFF must be between 0 and 100');
+  return {
+    durationSeconds,
+    readers,
+    year: Number(env.LOAD_YEAR ?? 2016),
+    staff,
+    staffYear: Number(env.LOAD_STAFF_YEAR ?? DEMO_OPEN_YEAR),
+    staffSlugs: env.LOAD_STAFF_SLUGS
+      ? env.LOAD_STAFF_SLUGS.split(',').map((slug) => slug.trim())
+      : demoOrganisations().map((organisation) => organisation.slug),
+    staffPassword: env.LOAD_STAFF_PASSWORD ?? DEMO_PASSWORD,
+  };
 }
 
 /** Refuses anything but this machine: a load test must never hit someone else's server. */
@@ -85,10 +105,7 @@ export function publicReaders(readers: number, year: number): Scenario[] {
 }
 
 function scenarios(config: ReturnType<typeof settings>): Scenario[] {
-  return [
-    ...publicReaders(config.readers, config.year),
-    // ...staffSavers(config.savers) — when lib/submissions' save action is on main
-  ];
+  return publicReaders(config.readers, config.year);
 }
 
 function summarise(scenario: Scenario, result: AutocannonResult): ScenarioReport {
@@ -118,9 +135,20 @@ function summarise(scenario: Scenario, result: AutocannonResult): ScenarioReport
   };
 }
 
-export async function runLoad(target: URL, durationSeconds: number, list: Scenario[]): Promise<LoadReport> {
+/**
+ * The public scenarios (autocannon) and, when `staff` sessions are given (signed in already, see
+ * `signInStaff` in bench/staff.ts), the staff saving drafts, all at once for `durationSeconds`.
+ * `ok` only when no request failed, no save failed and no save met a version conflict.
+ */
+export async function runLoad(
+  target: URL,
+  durationSeconds: number,
+  list: Scenario[],
+  staff: StaffSession[] = [],
+): Promise<LoadReport> {
   const startedAt = new Date().toISOString();
   // all scenarios at once, as real traffic would be; each bounded by `duration`
+  const staffRun = staff.length > 0 ? runStaffSavers(target, staff, durationSeconds) : undefined;
   const results = await Promise.all(
     list.map((scenario) =>
       autocannon({
@@ -132,11 +160,22 @@ export async function runLoad(target: URL, durationSeconds: number, list: Scenar
       }).then((result) => [scenario.name, summarise(scenario, result)] as const),
     ),
   );
+  const staffReport = await staffRun;
   const scenarioReports = Object.fromEntries(results);
-  const ok = Object.values(scenarioReports).every(
-    (report) => report.errors === 0 && report.timeouts === 0 && report.failedResponses === 0,
-  );
-  return { target: target.origin, durationSeconds, startedAt, scenarios: scenarioReports, ok };
+  const ok =
+    Object.values(scenarioReports).every(
+      (report) => report.errors === 0 && report.timeouts === 0 && report.failedResponses === 0,
+    ) &&
+    (staffReport === undefined ||
+      (staffReport.failures === 0 && staffReport.conflicts === 0 && staffReport.saves.total > 0));
+  return {
+    target: target.origin,
+    durationSeconds,
+    startedAt,
+    scenarios: scenarioReports,
+    staff: staffReport,
+    ok,
+  };
 }
 
 async function waitForHealth(target: URL, deadlineMs: number): Promise<void> {
@@ -191,8 +230,24 @@ async function main() {
     target = loopbackUrl(process.env.LOAD_URL ?? 'http://127.0.0.1:3000');
   }
   try {
-    await waitForHealth(target, values.serve ? 120_000 : 10_000);
-    const report = await runLoad(target, config.durationSeconds, scenarios(config));
+    if (server) {
+      // a server that could not start (the port taken, say) must not leave another one measured
+      const started = server;
+      const exited = new Promise<never>((_, reject) =>
+        started.once('exit', (code) =>
+          reject(new Error(`next start exited (code ${code}) before it answered`)),
+        ),
+      );
+      exited.catch(() => {});
+      await Promise.race([waitForHealth(target, 120_000), exited]);
+    } else {
+      await waitForHealth(target, 10_000);
+    }
+    const staff =
+      config.staff > 0
+        ? await signInStaff(target, config.staffSlugs, config.staffYear, config.staff, config.staffPassword)
+        : [];
+    const report = await runLoad(target, config.durationSeconds, scenarios(config), staff);
     const json = JSON.stringify(report, null, 2);
     console.log(json);
     const folder = path.join(process.cwd(), 'bench-results');

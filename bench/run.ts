@@ -11,7 +11,9 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
 import { publishYear } from '@/lib/publications/publish';
-import { LARGE, loadLargeDataset } from './large-dataset';
+import { DEMO_PASSWORD } from '@/db/seed/demo';
+import { addBenchStaff, BENCH_OPEN_YEAR, LARGE, loadLargeDataset } from './large-dataset';
+import type { LoadReport } from './load';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -19,6 +21,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
+const STAFF = 20;
 
 interface Spread {
   median: number;
@@ -124,6 +127,17 @@ function lighthouse(url: string): { performance: Spread; accessibility: Spread }
   return { performance: spread(performance), accessibility: spread(accessibility) };
 }
 
+function staffTable(load: LoadReport): string {
+  const staff = load.staff;
+  if (!staff) return 'No staff took part in the load run.';
+  return [
+    '| sessions | saves | saves/s | p50 | p90 | p99 | max | conflicts | failed saves |',
+    '|---|---|---|---|---|---|---|---|---|',
+    `| ${staff.sessions} | ${staff.saves.total} | ${staff.saves.perSecond.toFixed(1)} | ${staff.latencyMs.p50.toFixed(0)} ms | ${staff.latencyMs.p90.toFixed(0)} ms | ${staff.latencyMs.p99.toFixed(0)} ms | ${staff.latencyMs.max.toFixed(0)} ms | ${staff.conflicts} | ${staff.failures} |`,
+    ...(staff.failureSamples.length > 0 ? ['', `Failures: ${staff.failureSamples.join('; ')}.`] : []),
+  ].join('\n');
+}
+
 async function main() {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('run through `npm run bench` (it starts PostgreSQL)');
@@ -153,6 +167,8 @@ async function main() {
     const published = await publishYear(handle.db, { year, actorId: null });
     if (!published.ok) throw new Error(`publishing ${year}: ${published.message}`);
   }
+  // 20 staff who save drafts for an open year during the load (bench/staff.ts)
+  const staffSlugs = await addBenchStaff(handle.db, STAFF, DEMO_PASSWORD);
   await handle.close();
 
   console.log('measuring the national accounts …');
@@ -234,8 +250,9 @@ async function main() {
       );
     }
 
-    console.log('load: 200 readers for 60 s …');
+    console.log(`load: 200 readers and ${STAFF} staff for 60 s …`);
     let loadSection = 'The load run failed; see the console output of `npm run bench`.';
+    let staffSection = 'The load run failed; see the console output of `npm run bench`.';
     try {
       const output = execSync('npx tsx bench/load.ts', {
         cwd: ROOT,
@@ -245,10 +262,14 @@ async function main() {
           LOAD_DURATION: '60',
           LOAD_READERS: '200',
           LOAD_YEAR: String(LARGE.lastYear),
+          LOAD_STAFF: String(STAFF),
+          LOAD_STAFF_YEAR: String(BENCH_OPEN_YEAR),
+          LOAD_STAFF_SLUGS: staffSlugs.join(','),
         },
         stdio: ['ignore', 'pipe', 'ignore'],
       }).toString();
       const load = JSON.parse(output.slice(output.indexOf('{')));
+      staffSection = staffTable(load);
       loadSection = [
         '| scenario | connections | requests | req/s | p50 | p99 | max | failures |',
         '|---|---|---|---|---|---|---|---|',
@@ -273,6 +294,13 @@ async function main() {
       ].join('\n');
     } catch (error) {
       loadSection = `The load run reported failures (exit ${(error as { status?: number }).status}); see bench-results/.`;
+      // the report is printed before the exit code: show the staff figures even when the run failed
+      const stdout = String((error as { stdout?: Buffer }).stdout ?? '');
+      if (stdout.includes('{')) {
+        try {
+          staffSection = staffTable(JSON.parse(stdout.slice(stdout.indexOf('{'))));
+        } catch {}
+      }
     }
 
     const bundles = clientJsPerRoute();
@@ -322,7 +350,7 @@ of breakdown groups per measure (lib/accounts/compute.ts), and the per-organisat
 
 Target: under 1 s: ${importResult.uploadMs.median < 1000 ? 'meets' : 'misses'}.
 
-## Load: 200 concurrent public readers for 60 s (bench/load.ts)
+## Load: 200 concurrent public readers and ${STAFF} staff saving for 60 s (bench/load.ts)
 
 ${loadSection}
 
@@ -348,10 +376,15 @@ Target: public pages at most 15 KiB above a bare page.
 |---|---|---|---|
 ${lighthouseRows.join('\n')}
 
-## Not measured yet
+## Staff form saves with ${STAFF} concurrent sessions (bench/staff.ts, during the load above)
 
-- The staff form's save round trips per second with 20 concurrent signed-in sessions, and the 20
-  staff savers of the load test: both need the save form posted over HTTP with a session; not built yet.
+${STAFF} staff (\`bench-N@example.org\`) sign in over HTTP through the login form, then each saves its
+own organisation's draft for ${BENCH_OPEN_YEAR} in a loop, as a browser without JavaScript does: the
+form's fields (with the server-action fields and \`version\`) posted as multipart/form-data, the
+answer page read for "Kladden er gemt." and the next version. A save round trip is that POST and its
+rendered answer. They run at the same time as the 200 public readers.
+
+${staffSection}
 
 Whole run: ${((Date.now() - started) / 1000 / 60).toFixed(1)} minutes.
 `;
