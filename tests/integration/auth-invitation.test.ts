@@ -177,6 +177,7 @@ describe('invitation through real SMTP', () => {
       email: 'late@example.org',
       name: 'Sen',
       role: 'staff',
+      organisationIds: [(await createOrganisation(database.db)).id],
     });
     if (!result.ok) throw new Error(result.message);
     await nextMail();
@@ -231,6 +232,7 @@ describe('invitation through real SMTP', () => {
         email: existing.email.toUpperCase(),
         name: 'X',
         role: 'staff',
+        organisationIds: [(await createOrganisation(database.db)).id],
       }),
     ).toMatchObject({
       kind: 'conflict',
@@ -255,6 +257,7 @@ describe('a new invitation link', () => {
       email: 'again@example.org',
       name: 'Igen',
       role: 'staff',
+      organisationIds: [(await createOrganisation(database.db)).id],
     });
     if (!first.ok) throw new Error(first.message);
     await nextMail();
