@@ -384,13 +384,16 @@ test('every secretariat page passes axe, and staff are refused', async ({ page, 
   await expect(page.getByRole('row', { name: /uden.organisation@example.org/ })).toHaveCount(0);
 
   // staff see no secretariat pages and cannot download exports
-  const staff = await browser.newPage();
+  // axe needs a page of its own context
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
   await signIn(staff, `${first.slug}@example.org`, DEMO_PASSWORD);
   await staff.waitForURL((url) => !url.pathname.startsWith('/login'));
   await staff.goto('/admin');
   await expect(staff.getByText('Kun sekretariatet har adgang til disse sider.')).toBeVisible();
   expect((await staff.request.get('/admin')).status()).toBe(403);
+  await expectNoAxeViolations(staff);
   const refused = await staff.request.get(`/api/admin/exports/${YEAR}?kind=overlap&format=csv`);
   expect(refused.status()).toBe(403);
-  await staff.close();
+  await staffContext.close();
 });
