@@ -16,6 +16,11 @@ const nextConfig = {
     authInterrupts: true,
     // a 20,000-row company list with a few extra columns (names, addresses) as Excel saves it
     serverActions: { bodySizeLimit: '8mb' },
+    // The data cache (publications through unstable_cache) and rendered public pages are kept in
+    // memory only, never in .next/: on disk they outlived the database they came from (a re-seeded
+    // demo or an e2e run on a fresh database showed the previous database's published years; a
+    // restored backup would too), while the tag invalidations that keep them fresh live in memory.
+    isrFlushToDisk: false,
   },
   reactStrictMode: true,
   typedRoutes: false,

@@ -48,7 +48,7 @@ export function CompanyListUpload(props: {
               : text.errorSummary}
           </h3>
           {state.status === 'forbidden' && <p>{text.forbidden}</p>}
-          {state.status === 'error' && <p>{text.unexpected}</p>}
+          {state.status === 'error' && !state.message && <p>{text.unexpected}</p>}
           {state.message && <p>{state.message}</p>}
           {errors.length > 0 && (
             <ul className="mt-2 list-disc pl-6">

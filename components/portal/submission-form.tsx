@@ -168,7 +168,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
                 : text.errorSummary}
           </h2>
           {state.status === 'forbidden' && <p>{text.forbidden}</p>}
-          {state.status === 'error' && <p>{text.unexpected}</p>}
+          {state.status === 'error' && !state.message && <p>{text.unexpected}</p>}
           {state.message && <p>{state.message}</p>}
           {state.status === 'invalid' && allErrors.length > 0 && (
             <ul className="mt-2 list-disc pl-6">

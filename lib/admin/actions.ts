@@ -1,18 +1,19 @@
 'use server';
 // The secretariat's server actions: thin. Resolve the actor, call the lib/ function (which checks
 // checkAdmin itself), revalidate, and turn the Result into translated form state.
-import { revalidatePath, revalidateTag, updateTag } from 'next/cache';
+import { revalidatePath, updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { translate } from '@/i18n/messages';
 import { getRoundOverview } from '@/lib/admin/overview';
 import { sendReminders } from '@/lib/admin/reminders';
 import { getActor } from '@/lib/auth/session';
+import { withDatabaseAvailability } from '@/lib/database-unavailable';
 import { dryRunImport, runImport } from '@/lib/bulk-import/import';
 import { parseImportFile } from '@/lib/bulk-import/parse';
 import { addIndicator, deleteIndicator, retireIndicator, updateIndicatorTexts } from '@/lib/indicators/admin';
 import { createOrganisation, setOrganisationActiveTo, updateOrganisation } from '@/lib/organisations/admin';
-import { PUBLICATIONS_TAG } from '@/lib/publications/cached';
+import { ORGANISATIONS_TAG, PUBLICATIONS_TAG } from '@/lib/publications/cached';
 import { publishAccounts } from '@/lib/publications/admin';
 import type { Failure } from '@/lib/result';
 import {
@@ -34,6 +35,9 @@ const int = (formData: FormData, name: string) => Number.parseInt(text(formData,
 
 function failureState(failure: Failure, locale: Locale, formData: FormData): AdminFormState {
   const t = (code: string) => translate(locale, `admin.errors.${code}`);
+  // withDatabaseAvailability's failure carries its sentence already ("nothing was saved, try again")
+  if (failure.kind === 'unavailable')
+    return { status: 'error', message: failure.message, values: valuesOf(formData) };
   const fieldErrors =
     failure.kind === 'invalid' && failure.fieldErrors
       ? Object.fromEntries(
@@ -51,10 +55,15 @@ function failureState(failure: Failure, locale: Locale, formData: FormData): Adm
       ? [translate(locale, 'admin.accounts.unsettled', { organisations: details.organisations.join(', ') })]
       : undefined;
   if (message.startsWith('admin.errors.')) message = t('unexpected');
+  return { status: 'error', message, fieldErrors, lines, values: valuesOf(formData) };
+}
+
+/** What the user posted, so the form shows it again. */
+function valuesOf(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries())
     if (typeof value === 'string' && !key.startsWith('$')) values[key] = value;
-  return { status: 'error', message, fieldErrors, lines, values };
+  return values;
 }
 
 function refresh() {
@@ -78,10 +87,12 @@ function okState(
 
 export async function approveAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await approveSubmission(db, actor, {
-    submissionId: int(formData, 'submissionId'),
-    version: int(formData, 'version'),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    approveSubmission(db, actor, {
+      submissionId: int(formData, 'submissionId'),
+      version: int(formData, 'version'),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   // the approve form goes away with the new state: the page itself tells the outcome
@@ -92,11 +103,13 @@ export async function approveAction(_state: AdminFormState, formData: FormData):
 
 export async function returnAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await returnSubmission(db, actor, {
-    submissionId: int(formData, 'submissionId'),
-    version: int(formData, 'version'),
-    remark: text(formData, 'remark'),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    returnSubmission(db, actor, {
+      submissionId: int(formData, 'submissionId'),
+      version: int(formData, 'version'),
+      remark: text(formData, 'remark'),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   redirect(
@@ -106,12 +119,14 @@ export async function returnAction(_state: AdminFormState, formData: FormData): 
 
 export async function flagAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await flagValue(db, actor, {
-    submissionId: int(formData, 'submissionId'),
-    indicatorKey: text(formData, 'indicatorKey'),
-    flagged: text(formData, 'flagged') === '1',
-    note: text(formData, 'note'),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    flagValue(db, actor, {
+      submissionId: int(formData, 'submissionId'),
+      indicatorKey: text(formData, 'indicatorKey'),
+      flagged: text(formData, 'flagged') === '1',
+      note: text(formData, 'note'),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.form.saved');
@@ -119,7 +134,9 @@ export async function flagAction(_state: AdminFormState, formData: FormData): Pr
 
 export async function bulkApproveAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await bulkApproveWithoutWarnings(db, actor, { year: int(formData, 'year') });
+  const result = await withDatabaseAvailability(locale, () =>
+    bulkApproveWithoutWarnings(db, actor, { year: int(formData, 'year') }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.overview.bulkApproved', {
@@ -133,11 +150,13 @@ export async function extendDeadlineAction(
   formData: FormData,
 ): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await extendDeadline(db, actor, {
-    organisationId: int(formData, 'organisationId'),
-    year: int(formData, 'year'),
-    deadline: text(formData, 'deadline'),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    extendDeadline(db, actor, {
+      organisationId: int(formData, 'organisationId'),
+      year: int(formData, 'year'),
+      deadline: text(formData, 'deadline'),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.overview.extended_ok', { deadline: result.value.deadline });
@@ -145,10 +164,12 @@ export async function extendDeadlineAction(
 
 export async function remindAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await sendReminders(db, actor, {
-    year: int(formData, 'year'),
-    baseUrl: siteBaseUrl(),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    sendReminders(db, actor, {
+      year: int(formData, 'year'),
+      baseUrl: siteBaseUrl(),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   const logged = result.value.sent.some((entry) => entry.delivery === 'logged');
   return okState(locale, 'admin.overview.remindSent', { count: result.value.sent.length }, [
@@ -161,11 +182,13 @@ export async function remindAction(_state: AdminFormState, formData: FormData): 
 
 export async function createYearAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await createReportingYear(db, actor, {
-    year: text(formData, 'year'),
-    opensOn: text(formData, 'opensOn'),
-    deadline: text(formData, 'deadline'),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    createReportingYear(db, actor, {
+      year: text(formData, 'year'),
+      opensOn: text(formData, 'opensOn'),
+      deadline: text(formData, 'deadline'),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.years.created');
@@ -183,7 +206,9 @@ export async function changeYearAction(_state: AdminFormState, formData: FormDat
           ? { kind }
           : null;
   if (!change) return { status: 'error', message: translate(locale, 'admin.errors.unexpected') };
-  const result = await changeYear(db, actor, { year: int(formData, 'year'), change: change as never });
+  const result = await withDatabaseAvailability(locale, () =>
+    changeYear(db, actor, { year: int(formData, 'year'), change: change as never }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.years.changed');
@@ -191,11 +216,13 @@ export async function changeYearAction(_state: AdminFormState, formData: FormDat
 
 export async function excludeAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await excludeOrganisation(db, actor, {
-    year: int(formData, 'year'),
-    organisationId: int(formData, 'organisationId'),
-    reason: text(formData, 'reason'),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    excludeOrganisation(db, actor, {
+      year: int(formData, 'year'),
+      organisationId: int(formData, 'organisationId'),
+      reason: text(formData, 'reason'),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.accounts.excluded');
@@ -206,13 +233,15 @@ export async function excludeRestAction(_state: AdminFormState, formData: FormDa
   const { locale, actor, db } = await context(formData);
   const year = int(formData, 'year');
   const reason = text(formData, 'reason');
-  const overview = await getRoundOverview(db, actor, { year });
+  const overview = await withDatabaseAvailability(locale, () => getRoundOverview(db, actor, { year }));
   if (!overview.ok) return failureState(overview, locale, formData);
   let count = 0;
   for (const row of overview.value.rows.filter(
     (entry) => entry.state !== 'approved' && entry.state !== 'excluded',
   )) {
-    const result = await excludeOrganisation(db, actor, { year, organisationId: row.organisationId, reason });
+    const result = await withDatabaseAvailability(locale, () =>
+      excludeOrganisation(db, actor, { year, organisationId: row.organisationId, reason }),
+    );
     if (!result.ok) return failureState(result, locale, formData);
     count++;
   }
@@ -222,10 +251,12 @@ export async function excludeRestAction(_state: AdminFormState, formData: FormDa
 
 export async function includeAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await includeOrganisation(db, actor, {
-    year: int(formData, 'year'),
-    organisationId: int(formData, 'organisationId'),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    includeOrganisation(db, actor, {
+      year: int(formData, 'year'),
+      organisationId: int(formData, 'organisationId'),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.accounts.included');
@@ -233,14 +264,18 @@ export async function includeAction(_state: AdminFormState, formData: FormData):
 
 export async function publishAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await publishAccounts(db, actor, {
-    year: int(formData, 'year'),
-    changeNote: text(formData, 'changeNote'),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    publishAccounts(db, actor, {
+      year: int(formData, 'year'),
+      changeNote: text(formData, 'changeNote'),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
-  // the public site and the API read publications through the cache: expire it now
+  // the public site and the API read publications through the cache: expire it now, so the next
+  // reader gets the new version. Not also revalidateTag(tag, 'max'): it would overwrite this
+  // immediate expiry with a stale-while-revalidate one, and the next reader would still get the old
+  // version (or the 404 of a year not published before).
   updateTag(PUBLICATIONS_TAG);
-  revalidateTag(PUBLICATIONS_TAG, 'max');
   revalidatePath('/[locale]', 'layout');
   return okState(locale, 'admin.accounts.published', { version: result.value.version });
 }
@@ -262,9 +297,13 @@ export async function createOrganisationAction(
   formData: FormData,
 ): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await createOrganisation(db, actor, organisationInput(formData));
+  const result = await withDatabaseAvailability(locale, () =>
+    createOrganisation(db, actor, organisationInput(formData)),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
+  // the public catalogue and organisation pages show names, fields and websites
+  updateTag(ORGANISATIONS_TAG);
   return okState(locale, 'admin.organisations.saved');
 }
 
@@ -273,12 +312,16 @@ export async function updateOrganisationAction(
   formData: FormData,
 ): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await updateOrganisation(db, actor, {
-    id: int(formData, 'id'),
-    ...organisationInput(formData),
-  });
+  const result = await withDatabaseAvailability(locale, () =>
+    updateOrganisation(db, actor, {
+      id: int(formData, 'id'),
+      ...organisationInput(formData),
+    }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
+  // the public catalogue and organisation pages show names, fields and websites
+  updateTag(ORGANISATIONS_TAG);
   return okState(locale, 'admin.organisations.saved');
 }
 
@@ -289,9 +332,13 @@ export async function deactivateOrganisationAction(
   const { locale, actor, db } = await context(formData);
   const raw = text(formData, 'lastYear').trim();
   const lastYear = raw === '' ? null : /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
-  const result = await setOrganisationActiveTo(db, actor, { id: int(formData, 'id'), lastYear });
+  const result = await withDatabaseAvailability(locale, () =>
+    setOrganisationActiveTo(db, actor, { id: int(formData, 'id'), lastYear }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
+  // the public catalogue and organisation pages show names, fields and websites
+  updateTag(ORGANISATIONS_TAG);
   return okState(locale, 'admin.organisations.saved');
 }
 
@@ -301,16 +348,18 @@ export async function inviteUserAction(_state: AdminFormState, formData: FormDat
   const { locale, actor, db } = await context(formData);
   // issue 3's invitePerson: the user, the memberships and the one-time link, mailed when SMTP_URL is
   // set; otherwise the link is shown here for the secretariat to copy
-  const result = await invitePerson(
-    db,
-    actor,
-    {
-      email: text(formData, 'email'),
-      name: text(formData, 'name'),
-      role: text(formData, 'role') as 'admin' | 'staff',
-      organisationIds: formData.getAll('organisationIds').map(String),
-    },
-    { locale },
+  const result = await withDatabaseAvailability(locale, () =>
+    invitePerson(
+      db,
+      actor,
+      {
+        email: text(formData, 'email'),
+        name: text(formData, 'name'),
+        role: text(formData, 'role') as 'admin' | 'staff',
+        organisationIds: formData.getAll('organisationIds').map(String),
+      },
+      { locale },
+    ),
   );
   if (!result.ok) {
     const state = failureState(result, locale, formData);
@@ -353,7 +402,9 @@ export async function changeUserAction(_state: AdminFormState, formData: FormDat
           ? { kind }
           : null;
   if (!change) return { status: 'error', message: translate(locale, 'admin.errors.unexpected') };
-  const result = await changeUser(db, actor, { userId: int(formData, 'userId'), change: change as never });
+  const result = await withDatabaseAvailability(locale, () =>
+    changeUser(db, actor, { userId: int(formData, 'userId'), change: change as never }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.users.changed');
@@ -372,7 +423,7 @@ export async function addIndicatorAction(
       text(formData, name),
     ]),
   );
-  const result = await addIndicator(db, actor, input);
+  const result = await withDatabaseAvailability(locale, () => addIndicator(db, actor, input));
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.indicators.saved');
@@ -386,7 +437,9 @@ export async function updateIndicatorAction(
   const input = Object.fromEntries(
     ['labelDa', 'labelEn', 'helpDa', 'helpEn'].map((name) => [name, text(formData, name)]),
   );
-  const result = await updateIndicatorTexts(db, actor, { id: int(formData, 'id'), ...input });
+  const result = await withDatabaseAvailability(locale, () =>
+    updateIndicatorTexts(db, actor, { id: int(formData, 'id'), ...input }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.indicators.saved');
@@ -397,7 +450,9 @@ export async function retireIndicatorAction(
   formData: FormData,
 ): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await retireIndicator(db, actor, { id: int(formData, 'id') });
+  const result = await withDatabaseAvailability(locale, () =>
+    retireIndicator(db, actor, { id: int(formData, 'id') }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.indicators.saved');
@@ -408,7 +463,9 @@ export async function deleteIndicatorAction(
   formData: FormData,
 ): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  const result = await deleteIndicator(db, actor, { id: int(formData, 'id') });
+  const result = await withDatabaseAvailability(locale, () =>
+    deleteIndicator(db, actor, { id: int(formData, 'id') }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.indicators.deleted');
@@ -437,7 +494,9 @@ export async function importAction(_state: AdminFormState, formData: FormData): 
     };
   }
   const dryRun = text(formData, 'mode') !== 'run';
-  const plan = await dryRunImport(db, actor, { year, rows: parsed.rows });
+  const plan = await withDatabaseAvailability(locale, () =>
+    dryRunImport(db, actor, { year, rows: parsed.rows }),
+  );
   if (!plan.ok) return failureState(plan, locale, formData);
   if (plan.value.problems.length > 0) {
     return {
@@ -457,7 +516,9 @@ export async function importAction(_state: AdminFormState, formData: FormData): 
       organisations: plan.value.organisations,
     });
   }
-  const result = await runImport(db, actor, { year, rows: parsed.rows });
+  const result = await withDatabaseAvailability(locale, () =>
+    runImport(db, actor, { year, rows: parsed.rows }),
+  );
   if (!result.ok) return failureState(result, locale, formData);
   refresh();
   return okState(locale, 'admin.import.done', result.value);

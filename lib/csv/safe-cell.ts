@@ -34,3 +34,13 @@ export function safeCell(value: CellValue): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   return neutraliseFormula(String(value));
 }
+
+/**
+ * One cell for an XLSX sheet (exceljs): text neutralised like a CSV cell, numbers kept as numbers
+ * (so the spreadsheet can sum them), empty as an empty cell. Every workbook we write goes through here.
+ */
+export function xlsxCell(value: string | number | null | undefined): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  return neutraliseFormula(value);
+}

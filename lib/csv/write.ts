@@ -46,7 +46,7 @@ export function csvRow(cells: readonly CellValue[], dialect: CsvDialect = RFC418
 
 /** A whole file: header and rows, each row ended by the dialect's newline, BOM first if wanted. */
 export function toCsv(
-  header: readonly string[],
+  header: readonly CellValue[],
   rows: Iterable<readonly CellValue[]>,
   dialect: CsvDialect = RFC4180,
 ): string {

@@ -10,6 +10,7 @@ import {
   type Region,
   type ShareFigure,
 } from '@/lib/accounts/types';
+import { type CsvDialect, EXCEL_DA, RFC4180, toCsv } from '@/lib/csv/write';
 import type { Locale } from '@/lib/format';
 import { LICENCE } from './methodology';
 import type { Publication, PublicationSummary } from './types';
@@ -212,31 +213,10 @@ export function filterOrganisations<T extends OpenOrganisationSummary>(
 
 export type Cell = string | number | null;
 
-/**
- * A spreadsheet program runs a cell that starts with = + - @ (or a tab or carriage return) as a
- * formula: text cells that do are prefixed with an apostrophe (OWASP's advice). Numbers stay numbers.
- */
-export function neutraliseCell(value: Cell): Cell {
-  if (typeof value !== 'string') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export interface CsvOptions {
-  /** ',' for the API (RFC 4180), ';' for the human downloads (what Danish Excel expects) */
-  delimiter: ',' | ';';
-  /** a UTF-8 byte order mark, so Excel reads æøå right */
-  bom: boolean;
-}
-
-export function toCsv(rows: Cell[][], options: CsvOptions): string {
-  const quote = (cell: Cell) => {
-    const value = neutraliseCell(cell);
-    if (value === null) return '';
-    const text = String(value);
-    return text.includes(options.delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const body = rows.map((row) => row.map(quote).join(options.delimiter)).join('\r\n');
-  return `${options.bom ? '\uFEFF' : ''}${body}\r\n`;
+/** A table whose first row is the header, written through lib/csv (the one formula-injection guard). */
+function tableCsv(table: Cell[][], dialect: CsvDialect): string {
+  const [header = [], ...rows] = table;
+  return toCsv(header, rows, dialect);
 }
 
 const SCOPE_LABELS = {
@@ -340,18 +320,18 @@ const HEADER_LABELS = {
 
 /** The API's CSV: comma-separated, no BOM, machine headers. */
 export function accountsCsvForApi(publication: Publication): string {
-  return toCsv(accountsTable(publication, null), { delimiter: ',', bom: false });
+  return tableCsv(accountsTable(publication, null), RFC4180);
 }
 
 /** The human download: semicolon-separated with a BOM (opens right in Danish Excel), labelled headers. */
 export function accountsCsvForDownload(publication: Publication, locale: Locale): string {
-  return toCsv(accountsTable(publication, locale), { delimiter: ';', bom: true });
+  return tableCsv(accountsTable(publication, locale), EXCEL_DA);
 }
 
 export function organisationsCsv(organisations: OpenOrganisationSummary[]): string {
   const rows: Cell[][] = [['slug', 'name', 'kind', 'field', 'region', 'licence']];
   for (const o of organisations) rows.push([o.slug, o.name, o.kind, o.field, o.region, LICENCE_TEXT]);
-  return toCsv(rows, { delimiter: ',', bom: false });
+  return tableCsv(rows, RFC4180);
 }
 
 export function organisationDetailCsv(detail: OpenOrganisationDetail): string {
@@ -381,5 +361,5 @@ export function organisationDetailCsv(detail: OpenOrganisationDetail): string {
     row.push(LICENCE_TEXT);
     rows.push(row);
   }
-  return toCsv(rows, { delimiter: ',', bom: false });
+  return tableCsv(rows, RFC4180);
 }

@@ -1,10 +1,11 @@
 // The XLSX download: the same table as the CSV, plus the national figures and the method on
-// their own sheets. Text cells are neutralised against formula injection like the CSV's.
+// their own sheets. Text cells go through lib/csv's formula-injection guard like the CSV's.
 import ExcelJS from 'exceljs';
 import { isShareFigure } from '@/lib/accounts/types';
+import { xlsxCell } from '@/lib/csv/safe-cell';
 import type { Locale } from '@/lib/format';
 import { LICENCE } from './methodology';
-import { ATTRIBUTION, accountsTable, type Cell, LICENCE_TEXT, neutraliseCell } from './open-data';
+import { ATTRIBUTION, accountsTable, type Cell, LICENCE_TEXT } from './open-data';
 import type { Publication } from './types';
 
 const SHEETS = {
@@ -43,7 +44,7 @@ const SHEETS = {
 } as const;
 
 function addRows(sheet: ExcelJS.Worksheet, rows: Cell[][]) {
-  for (const row of rows) sheet.addRow(row.map((cell) => neutraliseCell(cell)));
+  for (const row of rows) sheet.addRow(row.map(xlsxCell));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }

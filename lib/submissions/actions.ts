@@ -4,6 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
+import { withDatabaseAvailability } from '@/lib/database-unavailable';
 import { isLocale, type Locale } from '@/lib/format';
 import { submissionMessages } from './messages';
 import { saveSubmission, uploadCompanyList } from './save';
@@ -48,15 +49,19 @@ export async function saveSubmissionAction(
       fields[name] = value;
   }
   const messages = submissionMessages(locale);
-  const result = await saveSubmission(await getDb(), await getActor(), {
-    orgSlug,
-    year,
-    version,
-    intent,
-    fields,
-    locale,
-    messages,
-  });
+  // a lost database connection is the typed `unavailable` failure ("nothing was saved, try
+  // again"), shown in the form with what the user typed, not an error page
+  const result = await withDatabaseAvailability(locale, async () =>
+    saveSubmission(await getDb(), await getActor(), {
+      orgSlug,
+      year,
+      version,
+      intent,
+      fields,
+      locale,
+      messages,
+    }),
+  );
   if (result.ok) {
     revalidate(locale, orgSlug, year);
     return {
@@ -79,7 +84,7 @@ export async function saveSubmissionAction(
     case 'forbidden':
       return { status: 'forbidden' };
     default:
-      return { status: 'error', message: result.message };
+      return { status: 'error', message: result.message, fields, version };
   }
 }
 
@@ -97,15 +102,17 @@ export async function uploadCompanyListAction(
       fieldErrors: { companies: [messages.text.noFile] },
     };
   const csv = new TextDecoder('utf-8').decode(await file.arrayBuffer());
-  const result = await uploadCompanyList(await getDb(), await getActor(), {
-    orgSlug,
-    year,
-    version,
-    csv,
-    filename: file.name,
-    locale,
-    messages,
-  });
+  const result = await withDatabaseAvailability(locale, async () =>
+    uploadCompanyList(await getDb(), await getActor(), {
+      orgSlug,
+      year,
+      version,
+      csv,
+      filename: file.name,
+      locale,
+      messages,
+    }),
+  );
   if (result.ok) {
     revalidate(locale, orgSlug, year);
     return { status: 'uploaded', version: result.value.submission.version, rows: result.value.rows };

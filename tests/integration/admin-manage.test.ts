@@ -17,7 +17,8 @@ import { loadActor } from '@/lib/auth/actor';
 import { dryRunImport, runImport } from '@/lib/bulk-import/import';
 import { parseImportCsv, parseImportFile } from '@/lib/bulk-import/parse';
 import { buildExport } from '@/lib/exports/exports';
-import { neutralise, toCsv } from '@/lib/exports/format';
+import { neutraliseFormula as neutralise } from '@/lib/csv/safe-cell';
+import { toCsv } from '@/lib/exports/format';
 import {
   addIndicator,
   deleteIndicator,

@@ -101,6 +101,9 @@ describe('invitation through real SMTP', () => {
     const mail = await nextMail();
     expect(mail.to).toEqual(['new.person@example.org']);
     expect(mail.raw).toContain('Subject: Invitation til Klyngeregnskab');
+    // plain text only: no HTML part that stored text could turn into markup
+    expect(mail.raw).toMatch(/Content-Type: text\/plain/i);
+    expect(mail.raw).not.toMatch(/text\/html/i);
     const link = linkIn(mail);
     expect(link.toString()).toBe(result.value.link);
     expect(link.origin).toBe('https://klyngeregnskab.example');
@@ -149,6 +152,9 @@ describe('invitation through real SMTP', () => {
 
     expect((await attempt('lilla elefant på cykel')).ok).toBe(true);
     expect(await passwordOf()).not.toBeNull();
+    // only an argon2id hash is stored, never the password
+    expect(await passwordOf()).toMatch(/^\$argon2id\$/);
+    expect(await passwordOf()).not.toContain('lilla elefant');
     // single use
     expect(await attempt('en anden lang sætning')).toMatchObject({ kind: 'not_found' });
     expect(

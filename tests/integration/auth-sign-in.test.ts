@@ -53,6 +53,9 @@ describe('password sign-in', () => {
     expect(right).toMatchObject({ kind: 'ok', user: { id: user.id } });
     expect(await actions(user.email)).toEqual(['auth.sign_in_failed', 'auth.sign_in']);
     expect(await actions('nobody@example.org')).toEqual(['auth.sign_in_failed']);
+    // with the address the attempt came from
+    const events = await database.db.select().from(auditEvents).where(eq(auditEvents.actorEmail, user.email));
+    expect(events.map((e) => e.ip)).toEqual(['10.0.0.1', '10.0.0.1']);
   });
 
   it('refuses a disabled user with the right password', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { xlsxCell } from '@/lib/csv/safe-cell';
+import { EXCEL_DA, RFC4180, toCsv } from '@/lib/csv/write';
 import {
   accountsCsvForApi,
   accountsCsvForDownload,
   accountsTable,
   filterOrganisations,
-  neutraliseCell,
   organisationDetailCsv,
-  toCsv,
   toOpenAccountsYear,
   toOrganisationDetail,
   toOrganisationDirectory,
@@ -108,18 +108,17 @@ describe('organisations', () => {
 
 describe('CSV', () => {
   it('neutralises text cells that a spreadsheet would run as a formula', () => {
-    for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])
-      expect(neutraliseCell(bad)).toBe(`'${bad}`);
-    expect(neutraliseCell('Vandklyngen')).toBe('Vandklyngen');
-    expect(neutraliseCell(-5)).toBe(-5);
-    expect(neutraliseCell(null)).toBeNull();
+    for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1']) expect(xlsxCell(bad)).toBe(`'${bad}`);
+    expect(xlsxCell('Vandklyngen')).toBe('Vandklyngen');
+    expect(xlsxCell(-5)).toBe(-5);
+    expect(xlsxCell(null)).toBeNull();
   });
 
   it('quotes delimiters, quotes and line breaks', () => {
-    expect(toCsv([['a;b', 'c"d', 'e\nf', 1]], { delimiter: ';', bom: false })).toBe(
+    expect(toCsv(['a;b', 'c"d', 'e\nf', 1], [], { ...EXCEL_DA, bom: false })).toBe(
       '"a;b";"c""d";"e\nf";1\r\n',
     );
-    expect(toCsv([['a,b']], { delimiter: ',', bom: false })).toBe('"a,b"\r\n');
+    expect(toCsv(['a,b'], [], RFC4180)).toBe('"a,b"\r\n');
   });
 
   it('the API CSV is comma-separated without BOM, with machine headers, national rows first', () => {

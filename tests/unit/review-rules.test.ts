@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { neutralise, toCsv } from '@/lib/exports/format';
+import { neutraliseFormula as neutralise } from '@/lib/csv/safe-cell';
+import { toCsv } from '@/lib/exports/format';
 import { changesSinceApproval, effectiveDeadline, isLate, reviewWarnings } from '@/lib/review/rules';
 
 const v = (value: number, denominator: number | null = null, comment: string | null = null) => ({

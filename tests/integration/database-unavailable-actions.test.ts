@@ -1,0 +1,120 @@
+// The server actions behind the staff's forms and the secretariat's forms, when the database has
+// gone away: the form gets the clear "nothing was saved, try again" message in the user's language
+// (a form state), not a thrown error that Next turns into an error page. The database is real and
+// really closed; only the Next request APIs (session, cache, redirect) are replaced, since they do
+// not exist outside a request.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { adminActor, staffActor } from '../helpers/actors';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createOrganisation, createSubmission, createYear } from '../helpers/fixtures';
+
+const current = vi.hoisted(() => ({ db: null as unknown, actor: null as unknown }));
+
+vi.mock('@/db/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/db/client')>()),
+  getDb: async () => current.db as Database,
+}));
+vi.mock('@/lib/auth/session', () => ({ getActor: async () => current.actor as Actor | null }));
+vi.mock('next/cache', () => ({
+  revalidatePath: vi.fn(),
+  revalidateTag: vi.fn(),
+  updateTag: vi.fn(),
+  unstable_cache: <T>(run: T) => run,
+}));
+vi.mock('next/navigation', () => ({
+  redirect: vi.fn(() => {
+    throw new Error('redirected: the action claimed success');
+  }),
+}));
+
+const { saveSubmissionAction, uploadCompanyListAction } = await import('@/lib/submissions/actions');
+const { approveAction, createYearAction, excludeAction, publishAction } = await import('@/lib/admin/actions');
+
+let database: TestDatabase;
+let staff: Actor;
+let admin: Actor;
+let orgSlug: string;
+let organisationId: number;
+let submissionId: number;
+const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  await createYear(db, 2030);
+  const organisation = await createOrganisation(db);
+  orgSlug = organisation.slug;
+  organisationId = organisation.id;
+  submissionId = (await createSubmission(db, { organisationId, year: 2030 })).id;
+  staff = await staffActor(db, [organisationId]);
+  admin = await adminActor(db);
+  current.db = db;
+  // the database goes away after the actors were resolved (as in a request that was under way)
+  await database.destroy();
+});
+
+afterAll(() => {
+  log.mockRestore();
+});
+
+function form(entries: Record<string, string | File>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(entries)) data.append(name, value);
+  return data;
+}
+
+describe('staff actions (lib/submissions/actions.ts)', () => {
+  it('save: the form shows "nothing was saved, try again" and keeps what was typed', async () => {
+    current.actor = staff;
+    for (const [locale, words] of [
+      ['da', /intet blev gemt/],
+      ['en', /nothing was saved/],
+    ] as const) {
+      const state = await saveSubmissionAction(
+        { status: 'idle' },
+        form({ locale, orgSlug, year: '2030', version: '0', intent: 'draft', participants: '12' }),
+      );
+      expect(state.status).toBe('error');
+      expect(state.message).toMatch(words);
+      expect(state.fields).toMatchObject({ participants: '12' });
+    }
+  });
+
+  it('upload: the form shows the same message', async () => {
+    current.actor = staff;
+    const file = new File(['cvr\n12345678\n'], 'virksomheder.csv', { type: 'text/csv' });
+    const state = await uploadCompanyListAction(
+      { status: 'idle' },
+      form({ locale: 'en', orgSlug, year: '2030', version: '0', companies: file }),
+    );
+    expect(state.status).toBe('error');
+    expect(state.message).toMatch(/nothing was saved/);
+  });
+});
+
+describe("the secretariat's actions (lib/admin/actions.ts)", () => {
+  it.each([
+    ['approve', () => approveAction, { submissionId: '', version: '1' }],
+    [
+      'create a year',
+      () => createYearAction,
+      { year: '2031', opensOn: '2032-01-01', deadline: '2032-03-01' },
+    ],
+    ['exclude', () => excludeAction, { year: '2030', organisationId: '', reason: 'Lukket' }],
+    ['publish', () => publishAction, { year: '2030', changeNote: '' }],
+  ] as const)('%s: the form shows the message, with what was posted', async (_name, action, fields) => {
+    current.actor = admin;
+    const posted = {
+      ...fields,
+      ...('submissionId' in fields ? { submissionId: String(submissionId) } : {}),
+      ...('organisationId' in fields ? { organisationId: String(organisationId) } : {}),
+    };
+    const da = await action()({ status: 'idle' }, form({ locale: 'da', ...posted }));
+    expect(da).toMatchObject({ status: 'error', values: { locale: 'da' } });
+    expect(da.message).toMatch(/intet blev gemt/);
+    const en = await action()({ status: 'idle' }, form({ locale: 'en', ...posted }));
+    expect(en.message).toMatch(/nothing was saved/);
+  });
+});
