@@ -23,7 +23,8 @@ import {
   flagValue,
   returnSubmission,
 } from '@/lib/review/review';
-import { changeUser, createUser } from '@/lib/users/admin';
+import { changeUser } from '@/lib/users/admin';
+import { invitePerson, siteBaseUrl } from '@/lib/users/invitations';
 import { changeYear, createReportingYear, excludeOrganisation, includeOrganisation } from '@/lib/years/years';
 import type { AdminFormState } from './form-types';
 
@@ -166,7 +167,7 @@ export async function remindAction(_state: AdminFormState, formData: FormData): 
   const result = await withDatabaseAvailability(locale, () =>
     sendReminders(db, actor, {
       year: int(formData, 'year'),
-      baseUrl: process.env.AUTH_URL ?? '',
+      baseUrl: siteBaseUrl(),
     }),
   );
   if (!result.ok) return failureState(result, locale, formData);
@@ -345,19 +346,48 @@ export async function deactivateOrganisationAction(
 
 export async function inviteUserAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const { locale, actor, db } = await context(formData);
-  // TO WIRE when issue 3 lands: call invitePerson(db, actor, input, { locale }) from
-  // lib/users/invitations.ts instead (same fields; it also issues the one-time link and mails it,
-  // and returns the link with delivered=false to show when SMTP_URL is not set). Until then this
-  // creates the user and memberships only.
-  const result = await createUser(db, actor, {
-    email: text(formData, 'email'),
-    name: text(formData, 'name'),
-    role: text(formData, 'role'),
-    organisationIds: formData.getAll('organisationIds').map(String),
-  });
-  if (!result.ok) return failureState(result, locale, formData);
+  // issue 3's invitePerson: the user, the memberships and the one-time link, mailed when SMTP_URL is
+  // set; otherwise the link is shown here for the secretariat to copy
+  const result = await withDatabaseAvailability(locale, () =>
+    invitePerson(
+      db,
+      actor,
+      {
+        email: text(formData, 'email'),
+        name: text(formData, 'name'),
+        role: text(formData, 'role') as 'admin' | 'staff',
+        organisationIds: formData.getAll('organisationIds').map(String),
+      },
+      { locale },
+    ),
+  );
+  if (!result.ok) {
+    const state = failureState(result, locale, formData);
+    if (result.kind !== 'invalid' && result.kind !== 'conflict') return state;
+    // invitePerson's messages are translated already; a taken address is the email field's error
+    const fieldErrors =
+      result.kind === 'invalid'
+        ? Object.fromEntries(
+            Object.entries(result.fieldErrors ?? {}).map(([field, messages]) => [
+              field,
+              messages[0] ?? result.message,
+            ]),
+          )
+        : { email: result.message };
+    const message =
+      result.kind === 'invalid' ? result.message : translate(locale, 'admin.errors.invalid_input');
+    return { ...state, message, fieldErrors };
+  }
   refresh();
-  return okState(locale, 'admin.users.invited');
+  const { email, link, delivered } = result.value;
+  return okState(
+    locale,
+    'admin.users.invited',
+    {},
+    delivered
+      ? [translate(locale, 'admin.users.invitationMailed', { email })]
+      : [translate(locale, 'admin.users.invitationLink', { email }), link],
+  );
 }
 
 export async function changeUserAction(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {

@@ -1,12 +1,13 @@
-// Reminder mail to the staff of organisations that have not submitted for a year.
+// Reminder mail to the staff of organisations that have not submitted for a year, through the one
+// mail path (lib/mail/send.ts): sent by SMTP when SMTP_URL is set, otherwise logged and listed.
 import type { Database } from '@/db/client';
 import { translate } from '@/i18n/messages';
 import { recordAuditEvent } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { formatDate } from '@/lib/format';
+import { sendMail } from '@/lib/mail/send';
 import { ok } from '@/lib/result';
-import { deliverMail, type MailDelivery } from './mail';
 import { getRoundOverview, reminderRecipients } from './overview';
 
 export async function sendReminders(
@@ -27,11 +28,11 @@ export async function sendReminders(
     db,
     pending.map((row) => row.organisationId),
   );
-  const sent: { email: string; organisation: string; delivery: MailDelivery }[] = [];
+  const sent: { email: string; organisation: string; delivery: 'smtp' | 'logged' }[] = [];
   for (const recipient of recipients) {
     const deadline = formatDate(deadlines.get(recipient.organisationId)!, 'da');
     const link = `${input.baseUrl ?? ''}/portal`;
-    const delivery = await deliverMail(
+    const { delivered } = await sendMail(
       {
         to: recipient.email,
         subject: translate('da', 'admin.reminder.subject', { year: input.year }),
@@ -45,7 +46,12 @@ export async function sendReminders(
       },
       env,
     );
-    sent.push({ email: recipient.email, organisation: recipient.organisation, delivery });
+    // not delivered (no SMTP_URL, or the server refused): written to the log, listed for the secretariat
+    sent.push({
+      email: recipient.email,
+      organisation: recipient.organisation,
+      delivery: delivered ? 'smtp' : 'logged',
+    });
   }
   await recordAuditEvent(db, {
     actorId: actor!.userId,

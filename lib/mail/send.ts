@@ -1,5 +1,6 @@
-// Outgoing mail: through SMTP (nodemailer) when SMTP_URL is set; otherwise the message is written
-// to the server log and the caller shows the link to the secretariat for copying.
+// Outgoing mail, the one path for all of it (invitations, password resets, the secretariat's
+// reminders): through SMTP (nodemailer) when SMTP_URL is set; otherwise the message is written to
+// the server log and the caller shows the secretariat what was not sent (an invitation's link to copy).
 import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
@@ -8,8 +9,11 @@ export interface OutgoingMail {
   text: string;
 }
 
-export async function sendMail(mail: OutgoingMail): Promise<{ delivered: boolean }> {
-  const url = process.env.SMTP_URL?.trim();
+export async function sendMail(
+  mail: OutgoingMail,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ delivered: boolean }> {
+  const url = env.SMTP_URL?.trim();
   if (!url) {
     console.log(`[mail] SMTP_URL is not set; not sent to ${mail.to}: ${mail.subject}\n${mail.text}`);
     return { delivered: false };
@@ -17,7 +21,7 @@ export async function sendMail(mail: OutgoingMail): Promise<{ delivered: boolean
   const transport = nodemailer.createTransport(url);
   try {
     await transport.sendMail({
-      from: process.env.MAIL_FROM?.trim() || 'Klyngeregnskab <no-reply@klyngeregnskab.invalid>',
+      from: env.MAIL_FROM?.trim() || 'Klyngeregnskab <no-reply@klyngeregnskab.invalid>',
       to: mail.to,
       subject: mail.subject,
       text: mail.text,

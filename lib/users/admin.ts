@@ -1,25 +1,12 @@
-// The secretariat's user administration: the user rows and memberships. Invitation mail (the
-// one-time link) belongs to issue 3's invitePerson; createUser here makes the row it invites.
+// The secretariat's user administration: listing and changing users and memberships. A new person
+// is made by issue 3's invitePerson (lib/users/invitations.ts), which also issues the one-time link.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { memberships, organisations, users } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { conflict, invalid, notFound, ok } from '@/lib/result';
-import { fieldErrorsOf } from '@/lib/years/years';
-
-export const personSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: 'email_invalid' })),
-  name: z.string().trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
-  role: z.enum(['admin', 'staff'], { error: 'role_invalid' }),
-  organisationIds: z.array(z.coerce.number().int().positive()).default([]),
-});
 
 export async function listUsers(db: Database, actor: Actor | null) {
   const denied = await checkAdmin(db, actor, 'user.read');
@@ -46,47 +33,6 @@ export async function listUsers(db: Database, actor: Actor | null) {
       organisations: links.filter((link) => link.userId === row.id).map(({ id, name }) => ({ id, name })),
     })),
   );
-}
-
-/** Creates the user row and memberships; the caller sends the invitation (issue 3). */
-export async function createUser(db: Database, actor: Actor | null, input: Record<string, unknown>) {
-  const denied = await checkAdmin(db, actor, 'user.create');
-  if (denied) return denied;
-  const parsed = personSchema.safeParse(input);
-  if (!parsed.success) return invalid('invalid_input', fieldErrorsOf(parsed.error));
-  const { email, name, role, organisationIds } = parsed.data;
-  if (role === 'staff' && organisationIds.length === 0) {
-    return invalid('invalid_input', { organisationIds: ['organisation_required'] });
-  }
-  return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${email}`);
-    if (existing) return invalid('invalid_input', { email: ['email_taken'] });
-    if (organisationIds.length > 0) {
-      const found = await tx
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(inArray(organisations.id, organisationIds));
-      if (found.length !== new Set(organisationIds).size)
-        return invalid('invalid_input', { organisationIds: ['organisation_invalid'] });
-    }
-    const [row] = await tx.insert(users).values({ email, name, role }).returning({ id: users.id });
-    const ids = role === 'staff' ? [...new Set(organisationIds)] : [];
-    if (ids.length)
-      await tx.insert(memberships).values(ids.map((organisationId) => ({ userId: row!.id, organisationId })));
-    await recordAuditEvent(tx, {
-      actorId: actor!.userId,
-      actorEmail: actor!.email,
-      action: 'user.create',
-      entityType: 'user',
-      entityId: row!.id,
-      after: { email, name, role, organisationIds: ids },
-      ip: actor!.ip,
-    });
-    return ok({ id: row!.id });
-  });
 }
 
 type UserChange =

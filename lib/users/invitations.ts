@@ -1,4 +1,5 @@
-// The secretariat invites a person: a user without a password, their memberships, and a one-time
+// The secretariat invites a person (the admin's invite form, lib/admin/actions.ts): a user without a
+// password, their memberships (staff only, at least one), and a one-time
 // link (7 days) to set one. The link is mailed when SMTP_URL is set and always returned, so the
 // secretariat can copy it when mail is not configured.
 import { eq, inArray, sql } from 'drizzle-orm';
@@ -66,7 +67,13 @@ export async function invitePerson(
   const denied = await checkAdmin(db, actor, 'user.invite');
   if (denied) return denied;
   const data = parsed.data;
-  const organisationIds = [...new Set(data.organisationIds)];
+  // staff report for organisations: they need at least one; the secretariat belongs to none
+  const organisationIds = data.role === 'staff' ? [...new Set(data.organisationIds)] : [];
+  if (data.role === 'staff' && organisationIds.length === 0) {
+    return invalid(translate(locale, 'auth.invite.errors.summary'), {
+      organisationIds: [translate(locale, 'auth.invite.errors.organisationRequired')],
+    });
+  }
   if (organisationIds.length > 0) {
     const found = await db
       .select({ id: organisations.id })

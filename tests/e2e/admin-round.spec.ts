@@ -8,6 +8,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { demoOrganisations } from '../../db/seed/demo';
 import { cvrCheckDigit } from '../../lib/cvr';
 import { DEMO_ADMIN, DEMO_PASSWORD, expectNoAxeViolations, signIn } from './helpers';
+import { linkIn, openInbox } from './mail';
 
 test.describe.configure({ mode: 'serial' });
 // It publishes a newer year than 2016, which changes what the front page and other specs read: it
@@ -448,17 +449,50 @@ test('every secretariat page passes axe, and staff are refused', async ({ page, 
   await invite.getByLabel('E-mailadresse').fill('ny.medarbejder@example.org');
   await invite.getByLabel('Navn').fill('Ny Medarbejder');
   await invite.getByLabel(first.name, { exact: true }).check();
-  await invite.getByRole('button', { name: 'Invitér' }).click();
-  await expect(invite.getByRole('status')).toHaveText('Personen er oprettet.');
+  // the one-time link goes out by mail (the app's SMTP_URL points at this inbox)
+  const inbox = await openInbox();
+  try {
+    await invite.getByRole('button', { name: 'Invitér' }).click();
+    await expect(invite.getByRole('status')).toHaveText('Personen er oprettet.');
+    await expect(invite.getByTestId('invite-lines')).toHaveText(
+      'Invitationen er sendt med mail til ny.medarbejder@example.org.',
+    );
+    const mail = await inbox.next();
+    expect(mail).toMatch(/To: .*ny\.medarbejder@example\.org/);
+    expect(linkIn(mail).pathname).toMatch(/^\/invitation\/[\w-]{20,}$/);
+  } finally {
+    await inbox.close();
+  }
   await expect(page.getByRole('row', { name: /ny.medarbejder@example.org/ })).toContainText('Inviteret');
 
+  // without a mail server the link is shown to copy: the inbox is closed now, so sending fails
+  await invite.getByLabel('E-mailadresse').fill('uden.mail@example.org');
+  await invite.getByLabel('Navn').fill('Uden Mail');
+  await invite.getByLabel(first.name, { exact: true }).check();
+  await invite.getByRole('button', { name: 'Invitér' }).click();
+  await expect(invite.getByRole('status')).toHaveText('Personen er oprettet.');
+  await expect(invite.getByTestId('invite-lines')).toContainText('Kopiér dette engangslink');
+  await expect(invite.getByTestId('invite-lines')).toContainText(/\/invitation\/[\w-]{20,}/);
+
+  // a staff member needs an organisation; nothing is stored
+  await invite.getByLabel('E-mailadresse').fill('uden.organisation@example.org');
+  await invite.getByLabel('Navn').fill('Uden Organisation');
+  await invite.getByLabel(first.name, { exact: true }).uncheck();
+  await invite.getByRole('button', { name: 'Invitér' }).click();
+  await expect(invite.getByRole('alert')).toContainText('Vælg mindst én organisation til en medarbejder.');
+  await expect(page.getByRole('row', { name: /uden.organisation@example.org/ })).toHaveCount(0);
+
   // staff see no secretariat pages and cannot download exports
-  const staff = await browser.newPage();
+  // axe needs a page of its own context
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
   await signIn(staff, `${first.slug}@example.org`, DEMO_PASSWORD);
   await staff.waitForURL((url) => !url.pathname.startsWith('/login'));
   await staff.goto('/admin');
   await expect(staff.getByText('Kun sekretariatet har adgang til disse sider.')).toBeVisible();
+  expect((await staff.request.get('/admin')).status()).toBe(403);
+  await expectNoAxeViolations(staff);
   const refused = await staff.request.get(`/api/admin/exports/${YEAR}?kind=overlap&format=csv`);
   expect(refused.status()).toBe(403);
-  await staff.close();
+  await staffContext.close();
 });

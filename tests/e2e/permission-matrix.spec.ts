@@ -19,7 +19,8 @@ function concrete(path: string): string {
     .replaceAll('{orgA}', orgA.slug)
     .replaceAll('{orgB}', orgB.slug)
     .replaceAll('{year}', String(OPEN_YEAR))
-    .replaceAll('{companyListYear}', '2016');
+    .replaceAll('{companyListYear}', '2016')
+    .replaceAll('{publishedYear}', '2016');
 }
 
 async function sessionOf(page: Page, email: string): Promise<string> {

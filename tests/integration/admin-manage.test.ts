@@ -29,7 +29,9 @@ import {
 import { createOrganisation, setOrganisationActiveTo, updateOrganisation } from '@/lib/organisations/admin';
 import { getLiveAccounts, publishAccounts } from '@/lib/publications/admin';
 import { getPublication } from '@/lib/publications/read';
-import { changeUser, createUser as createUserRow, listUsers } from '@/lib/users/admin';
+import { peekToken } from '@/lib/auth/tokens';
+import { changeUser, listUsers } from '@/lib/users/admin';
+import { invitePerson } from '@/lib/users/invitations';
 import { changeYear, createReportingYear, excludeOrganisation, includeOrganisation } from '@/lib/years/years';
 import { adminActor, staffActor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -284,43 +286,64 @@ describe('organisations', () => {
 });
 
 describe('users and memberships', () => {
-  it('creates a user, changes role and memberships, disables, logs out everywhere; [staff] refused', async () => {
+  it('invites a user (one-time link), changes role and memberships, disables, logs out everywhere; [staff] refused', async () => {
     const { db } = database;
+    const invite = (actor: Actor | null, input: Parameters<typeof invitePerson>[2]) =>
+      invitePerson(db, actor, input, { locale: 'en', baseUrl: 'https://klynge.example' });
     expect(
-      await createUserRow(db, staff, {
-        email: 'x@example.org',
-        name: 'X',
-        role: 'staff',
-        organisationIds: [north],
-      }),
+      await invite(staff, { email: 'x@example.org', name: 'X', role: 'staff', organisationIds: [north] }),
     ).toMatchObject({ kind: 'forbidden' });
-    expect(await createUserRow(db, admin, { email: 'nope', name: '', role: 'staff' })).toMatchObject({
-      fieldErrors: { email: ['email_invalid'], name: ['required'] },
+    expect(await db.select().from(users).where(eq(users.email, 'x@example.org'))).toEqual([]);
+    expect(await invite(admin, { email: 'nope', name: '', role: 'staff' })).toMatchObject({
+      kind: 'invalid',
+      fieldErrors: { email: ['Enter a valid email address.'], name: ["Enter the person's name."] },
     });
     expect(
-      await createUserRow(db, admin, {
-        email: 'new@example.org',
-        name: 'New',
-        role: 'staff',
-        organisationIds: [],
-      }),
-    ).toMatchObject({ fieldErrors: { organisationIds: ['organisation_required'] } });
-    const created = await createUserRow(db, admin, {
+      await invite(admin, { email: 'new@example.org', name: 'New', role: 'staff', organisationIds: [] }),
+    ).toMatchObject({
+      fieldErrors: { organisationIds: ['Choose at least one organisation for a staff member.'] },
+    });
+    expect(await db.select().from(users).where(eq(users.email, 'new@example.org'))).toEqual([]);
+    const previousSmtp = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    const created = await invite(admin, {
       email: 'New@Example.org',
       name: 'New',
       role: 'staff',
       organisationIds: [north],
     });
+    if (previousSmtp !== undefined) process.env.SMTP_URL = previousSmtp;
     if (!created.ok) throw new Error(created.message);
+    // no SMTP_URL: nothing is mailed and the secretariat gets the one-time link to copy
+    expect(created.value).toMatchObject({ email: 'new@example.org', delivered: false });
+    expect(created.value.link).toMatch(/^https:\/\/klynge\.example\/en\/invitation\/[\w-]{20,}$/);
+    expect(await peekToken(db, created.value.link.split('/').pop()!, 'invitation')).toMatchObject({
+      userId: created.value.userId,
+    });
     expect(
-      await createUserRow(db, admin, {
+      await invite(admin, {
         email: 'new@example.org',
         name: 'Twin',
         role: 'staff',
         organisationIds: [north],
       }),
-    ).toMatchObject({ fieldErrors: { email: ['email_taken'] } });
-    const userId = created.value.id;
+    ).toMatchObject({ kind: 'conflict', message: 'A user with that email address already exists.' });
+    // the secretariat belongs to no organisation
+    const secretary = await invite(admin, {
+      email: 'secretary@example.org',
+      name: 'S',
+      role: 'admin',
+      organisationIds: [north],
+    });
+    if (!secretary.ok) throw new Error(secretary.message);
+    const secretaryList = await listUsers(db, admin);
+    expect(
+      secretaryList.ok && secretaryList.value.find((u) => u.id === secretary.value.userId),
+    ).toMatchObject({
+      role: 'admin',
+      organisations: [],
+    });
+    const userId = created.value.userId;
     const [row] = await db.select().from(users).where(eq(users.id, userId));
     expect(await loadActor(db, userId, row!.sessionVersion)).not.toBeNull();
     expect(

@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, submissions, submissionValues, yearExclusions } from '@/db/schema';
 import { getRoundOverview } from '@/lib/admin/overview';
@@ -290,5 +292,48 @@ describe('round overview', () => {
     expect(await sendReminders(database.db, staff, { year: 2020 }, { NODE_ENV: 'test' })).toMatchObject({
       kind: 'forbidden',
     });
+  });
+
+  it('sends the reminder through SMTP (the one mail path) when SMTP_URL is set', async () => {
+    const received: { to: string[]; raw: string }[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, callback) {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => {
+          raw += chunk.toString('utf8');
+        });
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    try {
+      const env = {
+        NODE_ENV: 'test' as const,
+        SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      };
+      const result = await sendReminders(
+        database.db,
+        admin,
+        { year: 2020, baseUrl: 'https://klynge.example' },
+        env,
+      );
+      expect(result).toMatchObject({
+        ok: true,
+        value: { sent: [{ email: 'idle-staff@example.org', organisation: 'IDLE', delivery: 'smtp' }] },
+      });
+      // sendMail resolves after the server accepted the message
+      expect(received.map((mail) => mail.to)).toEqual([['idle-staff@example.org']]);
+      const body = received[0]!.raw.replace(/=\r?\n/g, '');
+      expect(body).toContain('https://klynge.example/portal');
+      expect(body).toContain('IDLE');
+    } finally {
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
   });
 });

@@ -183,6 +183,7 @@ describe('invitation through real SMTP', () => {
       email: 'late@example.org',
       name: 'Sen',
       role: 'staff',
+      organisationIds: [(await createOrganisation(database.db)).id],
     });
     if (!result.ok) throw new Error(result.message);
     await nextMail();
@@ -237,6 +238,7 @@ describe('invitation through real SMTP', () => {
         email: existing.email.toUpperCase(),
         name: 'X',
         role: 'staff',
+        organisationIds: [(await createOrganisation(database.db)).id],
       }),
     ).toMatchObject({
       kind: 'conflict',
@@ -261,6 +263,7 @@ describe('a new invitation link', () => {
       email: 'again@example.org',
       name: 'Igen',
       role: 'staff',
+      organisationIds: [(await createOrganisation(database.db)).id],
     });
     if (!first.ok) throw new Error(first.message);
     await nextMail();

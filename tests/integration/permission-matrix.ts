@@ -6,7 +6,7 @@
 //
 // To add a route: one RouteEntry with the file, a concrete path (placeholders {orgA}, {orgB}:
 // organisation A's and B's slugs in the demo data; {year}: the open year 2017; {companyListYear}:
-// 2016, a year with company lists) and the answer for each role. A file may have several entries.
+// 2016, a year with company lists; {publishedYear}: 2016, published) and the answer for each role. A file may have several entries.
 // To add a server action: one ActionEntry with file + export name, the answer per role, and `run`:
 // call the lib/ core function behind the action as the given actor, against organisation A.
 //
@@ -15,6 +15,19 @@
 // validly signed session: its actor resolves to null); admin (secretariat with TOTP enrolled).
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
+import { getRoundOverview } from '@/lib/admin/overview';
+import { sendReminders } from '@/lib/admin/reminders';
+import { dryRunImport, runImport } from '@/lib/bulk-import/import';
+import { addIndicator, deleteIndicator, retireIndicator, updateIndicatorTexts } from '@/lib/indicators/admin';
+import { createOrganisation, setOrganisationActiveTo, updateOrganisation } from '@/lib/organisations/admin';
+import { publishAccounts } from '@/lib/publications/admin';
+import {
+  approveSubmission,
+  bulkApproveWithoutWarnings,
+  extendDeadline,
+  flagValue,
+  returnSubmission,
+} from '@/lib/review/review';
 import { submissionMessages } from '@/lib/submissions/messages';
 import { saveSubmission, uploadCompanyList } from '@/lib/submissions/save';
 import {
@@ -24,6 +37,9 @@ import {
   regenerateRecoveryCodes,
   startTotpEnrolment,
 } from '@/lib/users/account';
+import { changeUser } from '@/lib/users/admin';
+import { invitePerson } from '@/lib/users/invitations';
+import { changeYear, createReportingYear, excludeOrganisation, includeOrganisation } from '@/lib/years/years';
 
 export const ROLES = ['anonymous', 'staffA', 'staffB', 'disabled', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -68,10 +84,19 @@ const everyone = (answer: RouteAnswer): Record<Role, RouteAnswer> => ({
   admin: answer,
 });
 const signedIn = { anonymous: 'login', staffA: 200, staffB: 200, disabled: 'login', admin: 200 } as const;
+const adminOnly = { anonymous: 'login', staffA: 403, staffB: 403, disabled: 'login', admin: 200 } as const;
 const anyUser: Record<Role, ActionAnswer> = {
   anonymous: 'forbidden',
   staffA: 'allowed',
   staffB: 'allowed',
+  disabled: 'forbidden',
+  admin: 'allowed',
+};
+
+const onlyAdmin: Record<Role, ActionAnswer> = {
+  anonymous: 'forbidden',
+  staffA: 'forbidden',
+  staffB: 'forbidden',
   disabled: 'forbidden',
   admin: 'allowed',
 };
@@ -109,6 +134,86 @@ export const routes: RouteEntry[] = [
     file: 'app/api/portal/[orgSlug]/[year]/companies/route.ts',
     path: '/api/portal/{orgA}/{companyListYear}/companies',
     answers: { anonymous: 401, staffA: 200, staffB: 403, disabled: 401, admin: 200 },
+  },
+  // the public site (issue: public): published figures, open to everyone
+  { file: 'app/[locale]/(public)/regnskab/page.tsx', path: '/regnskab', answers: everyone(200) },
+  {
+    file: 'app/[locale]/(public)/regnskab/[year]/page.tsx',
+    path: '/regnskab/{publishedYear}',
+    answers: everyone(200),
+  },
+  {
+    file: 'app/[locale]/(public)/regnskab/[year]/v/[version]/page.tsx',
+    path: '/en/regnskab/{publishedYear}/v/1',
+    answers: everyone(200),
+  },
+  {
+    file: 'app/[locale]/(public)/regnskab/[year]/organisationer/page.tsx',
+    path: '/regnskab/{publishedYear}/organisationer',
+    answers: everyone(200),
+  },
+  {
+    file: 'app/[locale]/(public)/regnskab/[year]/download/[format]/route.ts',
+    path: '/regnskab/{publishedYear}/download/csv',
+    answers: everyone(200),
+  },
+  { file: 'app/[locale]/(public)/klynger/page.tsx', path: '/klynger', answers: everyone(200) },
+  {
+    file: 'app/[locale]/(public)/klynger/[slug]/page.tsx',
+    path: '/en/klynger/{orgA}',
+    answers: everyone(200),
+  },
+  { file: 'app/[locale]/(public)/om/page.tsx', path: '/om', answers: everyone(200) },
+  { file: 'app/[locale]/(public)/om/data/page.tsx', path: '/om/data', answers: everyone(200) },
+  {
+    file: 'app/embed/[locale]/regnskab/[year]/[dimension]/page.tsx',
+    path: '/embed/da/regnskab/{publishedYear}/kind',
+    answers: everyone(200),
+  },
+  { file: 'app/embed/[locale]/trend/page.tsx', path: '/embed/en/trend', answers: everyone(200) },
+  { file: 'app/api/v1/accounts/route.ts', path: '/api/v1/accounts', answers: everyone(200) },
+  {
+    file: 'app/api/v1/accounts/[year]/route.ts',
+    path: '/api/v1/accounts/{publishedYear}',
+    answers: everyone(200),
+  },
+  { file: 'app/api/v1/organisations/route.ts', path: '/api/v1/organisations', answers: everyone(200) },
+  {
+    file: 'app/api/v1/organisations/[slug]/route.ts',
+    path: '/api/v1/organisations/{orgA}',
+    answers: everyone(200),
+  },
+  // the secretariat (issue: admin): staff get 403 from the admin layout's forbidden()
+  { file: 'app/[locale]/admin/page.tsx', path: '/admin', answers: adminOnly },
+  { file: 'app/[locale]/admin/page.tsx', path: '/en/admin?year={year}', answers: adminOnly },
+  { file: 'app/[locale]/admin/regnskab/page.tsx', path: '/admin/regnskab?year={year}', answers: adminOnly },
+  { file: 'app/[locale]/admin/aar/page.tsx', path: '/admin/aar', answers: adminOnly },
+  {
+    file: 'app/[locale]/admin/indberetning/[id]/page.tsx',
+    path: '/admin/indberetning/1',
+    answers: adminOnly,
+  },
+  { file: 'app/[locale]/admin/organisationer/page.tsx', path: '/admin/organisationer', answers: adminOnly },
+  {
+    file: 'app/[locale]/admin/organisationer/[id]/page.tsx',
+    path: '/admin/organisationer/1',
+    answers: adminOnly,
+  },
+  { file: 'app/[locale]/admin/brugere/page.tsx', path: '/admin/brugere', answers: adminOnly },
+  { file: 'app/[locale]/admin/brugere/[id]/page.tsx', path: '/en/admin/brugere/1', answers: adminOnly },
+  { file: 'app/[locale]/admin/indikatorer/page.tsx', path: '/admin/indikatorer', answers: adminOnly },
+  { file: 'app/[locale]/admin/indikatorer/[id]/page.tsx', path: '/admin/indikatorer/1', answers: adminOnly },
+  { file: 'app/[locale]/admin/import/page.tsx', path: '/admin/import', answers: adminOnly },
+  { file: 'app/[locale]/admin/log/page.tsx', path: '/admin/log', answers: adminOnly },
+  {
+    file: 'app/api/admin/exports/[year]/route.ts',
+    path: '/api/admin/exports/{publishedYear}?kind=accounts&format=csv',
+    answers: { anonymous: 403, staffA: 403, staffB: 403, disabled: 403, admin: 200 },
+  },
+  {
+    file: 'app/api/admin/exports/[year]/route.ts',
+    path: '/api/admin/exports/{year}?kind=overlap&format=xlsx',
+    answers: { anonymous: 403, staffA: 403, staffB: 403, disabled: 403, admin: 200 },
   },
   { file: 'app/[locale]/logout/route.ts', path: '/en/logout', answers: everyone('redirect:/en'), last: true },
 ];
@@ -157,6 +262,7 @@ export const actions: ActionEntry[] = [
         ...reporting(),
       }),
   },
+  ...adminActions(),
   { file: 'lib/auth/sign-in-action.ts', name: 'signInAction', answers: 'public' },
   { file: 'lib/auth/sso-action.ts', name: 'signInWithSsoAction', answers: 'public' },
   { file: 'lib/auth/password-actions.ts', name: 'requestResetAction', answers: 'public' },
@@ -193,3 +299,85 @@ export const actions: ActionEntry[] = [
     run: ({ db }, actor) => logOutEverywhere(db, actor),
   },
 ];
+
+let invited = 0;
+
+/**
+ * The secretariat's actions (lib/admin/actions.ts): only an admin may run them. Each `run` calls the
+ * core function behind the action aimed at organisation A, with input that leaves the year usable
+ * for the other entries (a submission that does not exist, an indicator id that does not exist …).
+ */
+function adminActions(): ActionEntry[] {
+  const file = 'lib/admin/actions.ts';
+  const entry = (name: string, run: NonNullable<ActionEntry['run']>): ActionEntry => ({
+    file,
+    name,
+    answers: onlyAdmin,
+    run,
+  });
+  const importRows = (slug: string) => [
+    { row: 2, organisation: slug, indicator: 'no_such_indicator', value: '1', denominator: '' },
+  ];
+  return [
+    entry('approveAction', ({ db }, actor) =>
+      approveSubmission(db, actor, { submissionId: 999_999, version: 0 }),
+    ),
+    entry('returnAction', ({ db }, actor) =>
+      returnSubmission(db, actor, { submissionId: 999_999, version: 0, remark: 'Please correct.' }),
+    ),
+    entry('flagAction', ({ db }, actor) =>
+      flagValue(db, actor, { submissionId: 999_999, indicatorKey: 'participants', flagged: true }),
+    ),
+    entry('bulkApproveAction', ({ db, year }, actor) => bulkApproveWithoutWarnings(db, actor, { year })),
+    entry('extendDeadlineAction', ({ db, organisationA, year }, actor) =>
+      extendDeadline(db, actor, { organisationId: organisationA.id, year, deadline: `${year + 1}-01-31` }),
+    ),
+    entry('remindAction', ({ db, year }, actor) => sendReminders(db, actor, { year, baseUrl: '' })),
+    entry('createYearAction', ({ db }, actor) =>
+      createReportingYear(db, actor, { year: 'not a year', opensOn: '', deadline: '' }),
+    ),
+    entry('changeYearAction', ({ db, year }, actor) =>
+      changeYear(db, actor, { year, change: { kind: 'deadline', deadline: 'not a date' } }),
+    ),
+    entry('excludeAction', ({ db, organisationA, year }, actor) =>
+      excludeOrganisation(db, actor, { year, organisationId: organisationA.id, reason: '' }),
+    ),
+    // excludes every unsettled organisation: its first step is the round overview
+    entry('excludeRestAction', ({ db, year }, actor) => getRoundOverview(db, actor, { year })),
+    entry('includeAction', ({ db, organisationA, year }, actor) =>
+      includeOrganisation(db, actor, { year, organisationId: organisationA.id }),
+    ),
+    entry('publishAction', ({ db, year }, actor) =>
+      publishAccounts(db, actor, { year, changeNote: 'x'.repeat(4001) }),
+    ),
+    entry('createOrganisationAction', ({ db }, actor) =>
+      createOrganisation(db, actor, { slug: 'Not Valid!', name: '' }),
+    ),
+    entry('updateOrganisationAction', ({ db, organisationA }, actor) =>
+      updateOrganisation(db, actor, { id: organisationA.id, slug: 'Not Valid!', name: '' }),
+    ),
+    entry('deactivateOrganisationAction', ({ db, organisationA }, actor) =>
+      setOrganisationActiveTo(db, actor, { id: organisationA.id, lastYear: null }),
+    ),
+    entry('inviteUserAction', ({ db, organisationA }, actor) =>
+      invitePerson(db, actor, {
+        email: `invited-${++invited}@matrix.example`,
+        name: 'Invited Person',
+        role: 'staff',
+        organisationIds: [organisationA.id],
+      }),
+    ),
+    entry('changeUserAction', ({ db }, actor) =>
+      changeUser(db, actor, { userId: 999_999, change: { kind: 'logout_everywhere' } }),
+    ),
+    entry('addIndicatorAction', ({ db }, actor) => addIndicator(db, actor, { key: 'Not Valid!' })),
+    entry('updateIndicatorAction', ({ db }, actor) => updateIndicatorTexts(db, actor, { id: 999_999 })),
+    entry('retireIndicatorAction', ({ db }, actor) => retireIndicator(db, actor, { id: 999_999 })),
+    entry('deleteIndicatorAction', ({ db }, actor) => deleteIndicator(db, actor, { id: 999_999 })),
+    // the action dry-runs first, then runs
+    entry('importAction', async ({ db, organisationA, year }, actor) => {
+      const plan = await dryRunImport(db, actor, { year, rows: importRows(organisationA.slug) });
+      return plan.ok ? runImport(db, actor, { year, rows: importRows(organisationA.slug) }) : plan;
+    }),
+  ];
+}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { isAdmin } from '@/lib/auth/permissions';
@@ -19,17 +20,8 @@ export default async function AdminLayout({
   const prefix = locale === 'en' ? '/en' : '';
   const actor = await requirePageActor(locale, `${prefix}/admin`);
   const t = await getTranslations({ locale, namespace: 'admin' });
-  // the pages' lib/ calls check again: this only decides what to render
-  if (!isAdmin(actor)) {
-    return (
-      <>
-        <h1 className="text-3xl font-semibold">{t('title')}</h1>
-        <p className="mt-4" role="alert">
-          {t('forbidden')}
-        </p>
-      </>
-    );
-  }
+  // staff get 403 and app/[locale]/forbidden.tsx (the pages' lib/ calls check again, and audit)
+  if (!isAdmin(actor)) forbidden();
   const links = [
     ['', 'overview'],
     ['/regnskab', 'accounts'],
