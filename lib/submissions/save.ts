@@ -166,6 +166,30 @@ export interface SaveOutcome {
   changed: string[];
 }
 
+/**
+ * The organisation's first save or upload of the year creates its draft. Another request creating
+ * it between our read and now is a conflict like a stale version.
+ */
+async function createDraftSubmission(tx: Database, actor: Actor, organisationId: number, year: number) {
+  const [created] = await tx
+    .insert(submissions)
+    .values({ organisationId, year, state: 'draft', createdBy: actor.userId, updatedBy: actor.userId })
+    .onConflictDoNothing()
+    .returning();
+  if (!created) throw new StaleVersionError(null);
+  await recordAuditEvent(tx, {
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    action: 'submission.created',
+    entityType: 'submission',
+    entityId: created.id,
+    organisationId,
+    after: { version: 1, state: 'draft', year },
+    ip: actor.ip ?? null,
+  });
+  return created;
+}
+
 /** Save draft or submit: the form's figures, checked by rules.ts, written when the version still holds. */
 export async function saveSubmission(
   db: Database,
@@ -220,33 +244,7 @@ export async function saveSubmission(
 
   try {
     const outcome = await db.transaction(async (tx) => {
-      let current = submission;
-      if (!current) {
-        const [created] = await tx
-          .insert(submissions)
-          .values({
-            organisationId: organisation.id,
-            year: input.year,
-            state: 'draft',
-            createdBy: actor!.userId,
-            updatedBy: actor!.userId,
-          })
-          .onConflictDoNothing()
-          .returning();
-        // someone else created it between our read and now
-        if (!created) throw new StaleVersionError(null);
-        current = created;
-        await recordAuditEvent(tx, {
-          actorId: actor!.userId,
-          actorEmail: actor!.email,
-          action: 'submission.created',
-          entityType: 'submission',
-          entityId: created.id,
-          organisationId: organisation.id,
-          after: { version: 1, state: 'draft', year: input.year },
-          ip: actor!.ip ?? null,
-        });
-      }
+      const current = submission ?? (await createDraftSubmission(tx, actor!, organisation.id, input.year));
       const existing = await tx
         .select({
           indicatorId: submissionValues.indicatorId,
@@ -421,32 +419,7 @@ export async function uploadCompanyList(
 
   try {
     const outcome = await db.transaction(async (tx) => {
-      let current = submission;
-      if (!current) {
-        const [created] = await tx
-          .insert(submissions)
-          .values({
-            organisationId: organisation.id,
-            year: input.year,
-            state: 'draft',
-            createdBy: actor!.userId,
-            updatedBy: actor!.userId,
-          })
-          .onConflictDoNothing()
-          .returning();
-        if (!created) throw new StaleVersionError(null);
-        current = created;
-        await recordAuditEvent(tx, {
-          actorId: actor!.userId,
-          actorEmail: actor!.email,
-          action: 'submission.created',
-          entityType: 'submission',
-          entityId: created.id,
-          organisationId: organisation.id,
-          after: { version: 1, state: 'draft', year: input.year },
-          ip: actor!.ip ?? null,
-        });
-      }
+      const current = submission ?? (await createDraftSubmission(tx, actor!, organisation.id, input.year));
       const previousRows = current.hasCompanyList ? await loadCompanyRows(tx, current.id) : [];
       const previous = current.hasCompanyList ? deriveCompanyIndicators(indicatorList, previousRows) : null;
       const updated = await updateSubmissionState(
