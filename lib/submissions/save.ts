@@ -190,6 +190,25 @@ async function createDraftSubmission(tx: Database, actor: Actor, organisationId:
   return created;
 }
 
+/** Thrown inside a transaction when the year closed after the request's first look at it. */
+class YearClosedError extends Error {
+  constructor() {
+    super('reporting year closed');
+    this.name = 'YearClosedError';
+  }
+}
+
+/**
+ * Checks again, inside the transaction, that the year is still open, and holds it open (a share
+ * lock on its row) until the change commits: closing the year takes the row's update lock, so it
+ * waits for saves under way, and a save that starts after the close sees the closed year. Without
+ * this a save that had read the year before the close could land after it.
+ */
+async function holdYearOpen(tx: Database, year: number, deadlineOverride: string | null, now: Date) {
+  const [row] = await tx.select().from(reportingYears).where(eq(reportingYears.year, year)).for('share');
+  if (!row || !isYearOpenForStaff(row, deadlineOverride, now)) throw new YearClosedError();
+}
+
 /** Save draft or submit: the form's figures, checked by rules.ts, written when the version still holds. */
 export async function saveSubmission(
   db: Database,
@@ -244,6 +263,7 @@ export async function saveSubmission(
 
   try {
     const outcome = await db.transaction(async (tx) => {
+      await holdYearOpen(tx, input.year, submission?.deadlineOverride ?? null, now);
       const current = submission ?? (await createDraftSubmission(tx, actor!, organisation.id, input.year));
       const existing = await tx
         .select({
@@ -338,6 +358,7 @@ export async function saveSubmission(
     });
     return ok(outcome);
   } catch (error) {
+    if (error instanceof YearClosedError) return invalid(messages.text.closed);
     if (!(error instanceof StaleVersionError)) throw error;
     const [latest] = await db
       .select()
@@ -419,6 +440,7 @@ export async function uploadCompanyList(
 
   try {
     const outcome = await db.transaction(async (tx) => {
+      await holdYearOpen(tx, input.year, submission?.deadlineOverride ?? null, now);
       const current = submission ?? (await createDraftSubmission(tx, actor!, organisation.id, input.year));
       const previousRows = current.hasCompanyList ? await loadCompanyRows(tx, current.id) : [];
       const previous = current.hasCompanyList ? deriveCompanyIndicators(indicatorList, previousRows) : null;
@@ -457,6 +479,7 @@ export async function uploadCompanyList(
     });
     return ok(outcome);
   } catch (error) {
+    if (error instanceof YearClosedError) return invalid(messages.text.closed);
     if (!(error instanceof StaleVersionError)) throw error;
     return conflictFailure(messages, [], new Map(), input.locale);
   }

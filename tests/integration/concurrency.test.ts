@@ -22,6 +22,7 @@ import type { PublicationSnapshot } from '@/lib/publications/types';
 import type { Failure, Result } from '@/lib/result';
 import { approveSubmission, returnSubmission } from '@/lib/review/review';
 import { submissionMessages } from '@/lib/submissions/messages';
+import { changeYear } from '@/lib/years/years';
 import { type SaveOutcome, saveSubmission, uploadCompanyList } from '@/lib/submissions/save';
 import { adminActor, staffActor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -381,6 +382,72 @@ describe('staff saving at the same time', () => {
         submitted.ok ? 1 : 0,
       );
       expect(events.at(-1)!.after).toMatchObject({ version: submission.version });
+    }
+    await expectNoLocksLeft();
+  });
+});
+
+describe('closing the year while staff save', () => {
+  it('no save lands after the close: each one either went in before it or gets the closed message', async () => {
+    const { db } = database;
+    const CLOSING_YEAR = 2022;
+    await createYear(db, CLOSING_YEAR, 'open', { opensOn: '2022-01-01', deadline: '2022-03-01' });
+    const admin = await adminActor(db);
+    const teams: Team[] = [];
+    for (let i = 0; i < 10; i++) teams.push(await team(1));
+    const lastSaved = new Map<number, Record<string, string>>();
+    let announceSave = () => {};
+    const someoneSaved = new Promise<void>((resolve) => {
+      announceSave = resolve;
+    });
+
+    // each staff member saves again and again, from the version the last save returned, until refused
+    const chains = teams.map(async (entry, org) => {
+      const outcomes: Result<SaveOutcome>[] = [];
+      let version = 0;
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const fields = { innovation_projects: String(org * 100 + attempt) };
+        const result = await save(
+          entry.staff[0]!,
+          entry.organisation.slug,
+          version,
+          fields,
+          'draft',
+          CLOSING_YEAR,
+        );
+        outcomes.push(result);
+        if (!result.ok) break;
+        version = result.value.submission.version;
+        lastSaved.set(entry.organisation.id, fields);
+        announceSave();
+      }
+      return outcomes;
+    });
+    // the secretariat closes the year once the storm is under way (some saves went in before it)
+    const close = (async () => {
+      await someoneSaved;
+      return changeYear(db, admin, { year: CLOSING_YEAR, change: { kind: 'close' } });
+    })();
+    const [closed, ...outcomes] = await allTyped<unknown>('saves against the close', [close, ...chains]);
+    expect(closed).toMatchObject({ ok: true });
+
+    const [closeEvent] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'year.close'), eq(auditEvents.entityId, String(CLOSING_YEAR))));
+    for (const [org, entry] of teams.entries()) {
+      const results = outcomes[org] as Result<SaveOutcome>[];
+      // the chain ran until the close refused it, and the refusal is the message the form shows
+      expect(results.at(-1)).toMatchObject({ ok: false, kind: 'invalid', message: messages.text.closed });
+      expect(results.slice(0, -1).every((result) => result.ok)).toBe(true);
+      const submission = await submissionOf(entry.organisation.id, CLOSING_YEAR);
+      if (!submission) {
+        expect(lastSaved.has(entry.organisation.id)).toBe(false);
+        continue;
+      }
+      // every change of the submission was recorded before the year was closed
+      for (const event of await eventsOf(submission.id)) expect(event.id).toBeLessThan(closeEvent!.id);
+      expect(await storedFields(submission.id)).toEqual(lastSaved.get(entry.organisation.id));
     }
     await expectNoLocksLeft();
   });
