@@ -10,6 +10,7 @@ import { translate } from '@/i18n/messages';
 import { isLocale, type Locale } from '@/lib/format';
 import { checkPassword, checkSecondFactor, type VerifiedUser } from './credentials';
 import { createTicket, readTicket } from './ticket';
+import { clientAddress } from './client-address';
 
 export interface SignInState {
   step?: 'password' | 'second_factor';
@@ -30,7 +31,7 @@ function safeReturnPath(value: FormDataEntryValue | null): string | null {
 
 async function clientIp(): Promise<string | null> {
   const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  return clientAddress(h.get('x-forwarded-for'), h.get('x-real-ip'));
 }
 
 async function secureCookies(): Promise<boolean> {
