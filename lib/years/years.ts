@@ -123,6 +123,7 @@ export async function changeYear(
         // opening now: reporting starts today if it was planned for later
         if (before.state !== 'open') return conflict('year_not_open_state');
         if (before.opensOn <= today) return conflict('year_already_open');
+        // biome-ignore lint/complexity/useMathMinMax: ISO date strings, which Math.max would turn into NaN
         patch = { opensOn: today, deadline: before.deadline < today ? today : before.deadline };
         break;
       case 'close':

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { afterFailure, EMAIL_POLICY, secondsToWait } from '@/lib/auth/throttle-rules';
 import { clientAddress } from '@/lib/auth/client-address';
+import { startedByAnotherSite } from '@/lib/auth/fetch-site';
 import { areaOf, contentSecurityPolicy, needsSignIn } from '@/lib/security-headers';
 
 const at = (s: number) => new Date(Date.UTC(2030, 0, 1, 0, 0, s));
@@ -107,5 +108,15 @@ describe('the client address', () => {
     expect(clientAddress(null, ' 198.51.100.4 ', 1)).toBe('198.51.100.4');
     expect(clientAddress(' , ', null, 1)).toBeNull();
     expect(clientAddress(`${'1'.repeat(500)}`, null, 1)).toHaveLength(64);
+  });
+});
+
+describe('requests another site started', () => {
+  it('are told apart by Sec-Fetch-Site; old browsers without it are let through', () => {
+    expect(startedByAnotherSite('cross-site')).toBe(true);
+    expect(startedByAnotherSite('same-site')).toBe(true);
+    expect(startedByAnotherSite('same-origin')).toBe(false);
+    expect(startedByAnotherSite('none')).toBe(false);
+    expect(startedByAnotherSite(null)).toBe(false);
   });
 });
