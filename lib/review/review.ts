@@ -160,6 +160,7 @@ export async function getReview(
 ): Promise<{ ok: true; value: ReviewView } | Failure> {
   const denied = await checkAdmin(db, actor, 'review.read');
   if (denied) return denied;
+  if (!isDatabaseId(submissionId)) return notFound('submission_not_found');
   const [row] = await db
     .select({
       submission: submissions,

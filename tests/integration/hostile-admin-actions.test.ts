@@ -15,13 +15,19 @@ import { dryRunImport, runImport } from '@/lib/bulk-import/import';
 import { parseImportFile, type ImportRow } from '@/lib/bulk-import/parse';
 import { buildExport } from '@/lib/exports/exports';
 import { addIndicator, deleteIndicator, retireIndicator, updateIndicatorTexts } from '@/lib/indicators/admin';
-import { createOrganisation, setOrganisationActiveTo, updateOrganisation } from '@/lib/organisations/admin';
+import {
+  createOrganisation,
+  getOrganisation,
+  setOrganisationActiveTo,
+  updateOrganisation,
+} from '@/lib/organisations/admin';
 import { publishAccounts } from '@/lib/publications/admin';
 import {
   approveSubmission,
   bulkApproveWithoutWarnings,
   extendDeadline,
   flagValue,
+  getReview,
   returnSubmission,
 } from '@/lib/review/review';
 import { changeUser } from '@/lib/users/admin';
@@ -641,6 +647,16 @@ describe('reads that take input: the export route and the audit log', () => {
           await probe(refused, () => buildExport(db, admin, as(input)));
         },
       ),
+      RUNS,
+    );
+  });
+
+  it('pages read by an id from the URL (review, organisation): a bad id is not found', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(badId, fc.integer({ min: 1_000_000, max: INT4_MAX })), async (id) => {
+        await probe(true, () => getReview(db, admin, as(id)));
+        await probe(true, () => getOrganisation(db, admin, as(id)));
+      }),
       RUNS,
     );
   });
