@@ -251,3 +251,23 @@ test('a password reset mailed through SMTP: follow the link, a common password i
     await inbox.close();
   }
 });
+
+test('"sign out everywhere" (a stateful form since it can report a database outage) ends every session', async ({
+  browser,
+}) => {
+  const email = staff(6);
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const here = await first.newPage();
+  const there = await second.newPage();
+  await signIn(here, email);
+  await signIn(there, email);
+  await here.goto('/konto');
+  await expectNoAxeViolations(here);
+  await here.getByRole('button', { name: 'Log ud overalt' }).click();
+  await expect(here).toHaveURL(/\/login$/);
+  await there.goto('/konto');
+  await expect(there).toHaveURL(/\/login\?callbackUrl=/);
+  await first.close();
+  await second.close();
+});
