@@ -307,8 +307,13 @@ export async function saveSubmission(
     const removed = Object.keys(changedAfter).filter((key) => changedAfter[key] === null);
 
     const outcome = await db.transaction(async (tx) => {
-      await holdYearOpen(tx, input.year, submission?.deadlineOverride ?? null, now);
-      const current = submission ?? (await createDraftSubmission(tx, actor!, organisation.id, input.year));
+      // sent first, so the year row is locked before anything is written; awaited with the writes
+      const yearHeld = holdYearOpen(tx, input.year, submission?.deadlineOverride ?? null, now);
+      let current = submission;
+      if (!current) {
+        await yearHeld;
+        current = await createDraftSubmission(tx, actor!, organisation.id, input.year);
+      }
       const expectedVersion = submission ? input.version : current.version;
       // one statement for every changed value, not one round trip each
       const written = Object.entries(changedAfter).flatMap(([key, entry]) =>
@@ -330,7 +335,8 @@ export async function saveSubmission(
       // round trip waits a whole turn of the server's event loop. The version-checked UPDATE goes
       // first and locks the submission row; when it finds another version, the throw below rolls
       // back the writes sent after it.
-      const [updated] = await Promise.all([
+      const [, updated] = await Promise.all([
+        yearHeld,
         updateSubmissionState(tx, current.id, expectedVersion, {
           updatedBy: actor!.userId,
           ...(submit ? { state: 'submitted', submittedBy: actor!.userId, submittedAt: now } : {}),
