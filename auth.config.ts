@@ -1,5 +1,7 @@
 // Auth.js settings without database or hashing, shared by auth.ts and anything light.
 import type { NextAuthConfig } from 'next-auth';
+import { decode, encode } from 'next-auth/jwt';
+import { rememberingCodec } from './lib/auth/session-token';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -7,6 +9,7 @@ export const authConfig = {
   pages: { signIn: '/login' },
   // Credentials only works with JWT sessions; the user is re-read on every authorised request.
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: rememberingCodec({ encode, decode }),
   trustHost: true,
   providers: [],
   callbacks: {
