@@ -4,6 +4,7 @@
 // pages to /login. Authorisation is never decided here: lib/auth checks every read and write.
 // The language prefix is handled by rewrites in next.config.mjs.
 import { type NextRequest, NextResponse } from 'next/server';
+import { oversizedPostResponse } from './lib/request-limit';
 import { areaOf, contentSecurityPolicy, needsSignIn } from './lib/security-headers';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -20,6 +21,9 @@ function formTargets(): string[] {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // a form post larger than a server action takes: a page that says so, not Next's bare 500
+  const oversized = oversizedPostResponse({ method: request.method, headers: request.headers, pathname });
+  if (oversized) return oversized;
   if (needsSignIn(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL(
       pathname.startsWith('/en/') || pathname === '/en' ? '/en/login' : '/login',
