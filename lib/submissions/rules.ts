@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { checkCvr } from '@/lib/cvr';
-import type { Locale } from '@/lib/format';
+import { formatInteger, type Locale } from '@/lib/format';
 import { textProblem } from '@/lib/validation/text';
 
 export const COMPANY_FLAG_COLUMNS = [
@@ -418,19 +418,15 @@ function countTrailingBlank(lines: string[][]): number {
 
 export type CsvMessages = Record<CsvProblem['code'], string>;
 
-export function describeCsvProblem(
-  problem: CsvProblem,
-  messages: CsvMessages,
-  locale: Locale = 'da',
-): string {
-  const values = problem as unknown as Record<string, string | number>;
+export function describeCsvProblem(problem: CsvProblem, messages: CsvMessages, locale: Locale = 'da'): string {
+  // numbers as the language writes them (20.000 / 20,000); CVR numbers and cells are strings
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(problem))
+    values[name] = typeof value === 'number' ? formatInteger(value, locale) : value;
   if (problem.code === 'fileTooLarge')
-    return fill(messages[problem.code], {
-      ...values,
-      sizeMb: new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'da-DK', { minimumFractionDigits: 1 }).format(
-        problem.sizeMb,
-      ),
-    });
+    values.sizeMb = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+      minimumFractionDigits: 1,
+    }).format(problem.sizeMb);
   return fill(messages[problem.code], values);
 }
 
