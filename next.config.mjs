@@ -1,4 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { contentSecurityPolicy, PER_REQUEST_AREAS } from './lib/security-headers/policy.mjs';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -36,8 +37,12 @@ const nextConfig = {
       ],
     };
   },
-  // Content-Security-Policy is set per area by proxy.ts (lib/security-headers.ts); these hold everywhere
+  // Content-Security-Policy per area (lib/security-headers): static here for the public pages and the
+  // embeds, with a nonce by proxy.ts for the pages rendered per request. The rest hold everywhere.
   async headers() {
+    // headers() runs at build (production) or at `next dev` start (development: React needs eval)
+    const development = process.env.NODE_ENV !== 'production';
+    const perRequest = PER_REQUEST_AREAS.join('|');
     const common = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -56,6 +61,16 @@ const nextConfig = {
       },
       // only the public chart embeds may be shown in another site's frame
       { source: '/((?!embed/|en/embed/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      {
+        source: `/((?!api(?:/|$)|_next/|embed/|en/embed/|(?:en/|da/)?(?:${perRequest})(?:/|$)).*)`,
+        headers: [
+          { key: 'Content-Security-Policy', value: contentSecurityPolicy('public', { development }) },
+        ],
+      },
+      {
+        source: '/:path((?:en/)?embed/.*)',
+        headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy('embed', { development }) }],
+      },
       {
         source: '/api/:path*',
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],

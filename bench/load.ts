@@ -26,7 +26,8 @@ import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autoc
 import { targetFromEnv } from '@/db/client';
 import { DEMO_OPEN_YEAR, DEMO_PASSWORD, demoOrganisations } from '@/db/seed/demo';
 import { prepareDemoDatabase } from '@/db/seed/prepare';
-import { runStaffSavers, type StaffReport, type StaffSession, signInStaff } from './staff';
+import { type StaffReport, type StaffSession, signInStaff } from './staff';
+import { runStaffSaversInChild } from './staff-process';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -66,8 +67,8 @@ function settings(env: NodeJS.ProcessEnv = process.env) {
   const staff = Number(env.LOAD_STAFF ?? 20);
   if (!Number.isInteger(durationSeconds) || durationSeconds < 1 || durationSeconds > 600)
     throw new Error('LOAD_DURATION must be whole seconds between 1 and 600');
-  if (!Number.isInteger(readers) || readers < 1 || readers > 1000)
-    throw new Error('LOAD_READERS must be between 1 and 1000');
+  if (!Number.isInteger(readers) || readers < 0 || readers > 1000)
+    throw new Error('LOAD_READERS must be between 0 and 1000');
   if (!Number.isInteger(staff) || staff < 0 || staff > 100)
     throw new Error('LOAD_STAFF must be between 0 and 100');
   return {
@@ -93,6 +94,7 @@ export function loopbackUrl(raw: string): URL {
 
 /** Public readers, split evenly over the front page and the year's open-data API. */
 export function publicReaders(readers: number, year: number): Scenario[] {
+  if (readers === 0) return [];
   const paths = [
     { name: 'public: /', path: '/' },
     { name: `public: /api/v1/accounts/${year}`, path: `/api/v1/accounts/${year}` },
@@ -148,7 +150,7 @@ export async function runLoad(
 ): Promise<LoadReport> {
   const startedAt = new Date().toISOString();
   // all scenarios at once, as real traffic would be; each bounded by `duration`
-  const staffRun = staff.length > 0 ? runStaffSavers(target, staff, durationSeconds) : undefined;
+  const staffRun = staff.length > 0 ? runStaffSaversInChild(target, staff, durationSeconds) : undefined;
   const results = await Promise.all(
     list.map((scenario) =>
       autocannon({

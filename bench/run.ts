@@ -127,6 +127,45 @@ function lighthouse(url: string): { performance: Spread; accessibility: Spread }
   return { performance: spread(performance), accessibility: spread(accessibility) };
 }
 
+const STAFF_ALONE_SECONDS = 20;
+
+/**
+ * bench/load.ts in a process of its own against the running server; its JSON report, also when it
+ * exits 1 because something failed (the report is printed before the exit code).
+ */
+function runLoadProcess(options: { readers: number; seconds: number; staffSlugs: string[] }): {
+  report: LoadReport | null;
+  failure?: string;
+} {
+  let stdout: string;
+  let failure: string | undefined;
+  try {
+    stdout = execSync('npx tsx bench/load.ts', {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LOAD_URL: BASE,
+        LOAD_DURATION: String(options.seconds),
+        LOAD_READERS: String(options.readers),
+        LOAD_YEAR: String(LARGE.lastYear),
+        LOAD_STAFF: String(STAFF),
+        LOAD_STAFF_YEAR: String(BENCH_OPEN_YEAR),
+        LOAD_STAFF_SLUGS: options.staffSlugs.join(','),
+      },
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 16 * 1024 * 1024,
+    }).toString();
+  } catch (error) {
+    stdout = String((error as { stdout?: Buffer }).stdout ?? '');
+    failure = `exit ${(error as { status?: number }).status}`;
+  }
+  try {
+    return { report: JSON.parse(stdout.slice(stdout.indexOf('{'))) as LoadReport, failure };
+  } catch {
+    return { report: null, failure: failure ?? 'no report' };
+  }
+}
+
 function staffTable(load: LoadReport): string {
   const staff = load.staff;
   if (!staff) return 'No staff took part in the load run.';
@@ -250,58 +289,31 @@ async function main() {
       );
     }
 
+    console.log(`staff alone: ${STAFF} sessions saving for ${STAFF_ALONE_SECONDS} s …`);
+    const staffAlone = runLoadProcess({ readers: 0, seconds: STAFF_ALONE_SECONDS, staffSlugs });
+    const staffAloneSection = staffAlone.report
+      ? staffTable(staffAlone.report)
+      : `The staff run failed (${staffAlone.failure}); see the console output of \`npm run bench\`.`;
+
     console.log(`load: 200 readers and ${STAFF} staff for 60 s …`);
-    let loadSection = 'The load run failed; see the console output of `npm run bench`.';
-    let staffSection = 'The load run failed; see the console output of `npm run bench`.';
-    try {
-      const output = execSync('npx tsx bench/load.ts', {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          LOAD_URL: BASE,
-          LOAD_DURATION: '60',
-          LOAD_READERS: '200',
-          LOAD_YEAR: String(LARGE.lastYear),
-          LOAD_STAFF: String(STAFF),
-          LOAD_STAFF_YEAR: String(BENCH_OPEN_YEAR),
-          LOAD_STAFF_SLUGS: staffSlugs.join(','),
-        },
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).toString();
-      const load = JSON.parse(output.slice(output.indexOf('{')));
-      staffSection = staffTable(load);
-      loadSection = [
-        '| scenario | connections | requests | req/s | p50 | p99 | max | failures |',
-        '|---|---|---|---|---|---|---|---|',
-        ...Object.entries(
-          load.scenarios as Record<
-            string,
-            {
-              connections: number;
-              requests: { total: number; perSecond: number };
-              latencyMs: { p50: number; p99: number; max: number };
-              errors: number;
-              timeouts: number;
-              failedResponses: number;
-            }
-          >,
-        ).map(
-          ([name, scenario]) =>
-            `| ${name} | ${scenario.connections} | ${scenario.requests.total} | ${scenario.requests.perSecond.toFixed(0)} | ${scenario.latencyMs.p50} ms | ${scenario.latencyMs.p99} ms | ${scenario.latencyMs.max} ms | ${scenario.errors + scenario.timeouts + scenario.failedResponses} |`,
-        ),
-        '',
-        `Resident memory of the server after the load: ${serverRssMiB(server).toFixed(0)} MiB.`,
-      ].join('\n');
-    } catch (error) {
-      loadSection = `The load run reported failures (exit ${(error as { status?: number }).status}); see bench-results/.`;
-      // the report is printed before the exit code: show the staff figures even when the run failed
-      const stdout = String((error as { stdout?: Buffer }).stdout ?? '');
-      if (stdout.includes('{')) {
-        try {
-          staffSection = staffTable(JSON.parse(stdout.slice(stdout.indexOf('{'))));
-        } catch {}
-      }
-    }
+    const load = runLoadProcess({ readers: 200, seconds: 60, staffSlugs });
+    const staffSection = load.report
+      ? staffTable(load.report)
+      : `The load run failed (${load.failure}); see the console output of \`npm run bench\`.`;
+    const loadSection = load.report
+      ? [
+          `${load.report.ok ? 'No request failed and no save failed.' : '**Failures: see the tables (exit 1).**'}`,
+          '',
+          '| scenario | connections | requests | req/s | p50 | p99 | max | failures |',
+          '|---|---|---|---|---|---|---|---|',
+          ...Object.entries(load.report.scenarios).map(
+            ([name, scenario]) =>
+              `| ${name} | ${scenario.connections} | ${scenario.requests.total} | ${scenario.requests.perSecond.toFixed(0)} | ${scenario.latencyMs.p50} ms | ${scenario.latencyMs.p99} ms | ${scenario.latencyMs.max} ms | ${scenario.errors + scenario.timeouts + scenario.failedResponses} |`,
+          ),
+          '',
+          `Resident memory of the server after the load: ${serverRssMiB(server).toFixed(0)} MiB.`,
+        ].join('\n')
+      : `The load run failed (${load.failure}); see the console output of \`npm run bench\`.`;
 
     const bundles = clientJsPerRoute();
     const bare = bundles.find((entry) => entry.route === '/_not-found');
@@ -376,13 +388,20 @@ Target: public pages at most 15 KiB above a bare page.
 |---|---|---|---|
 ${lighthouseRows.join('\n')}
 
-## Staff form saves with ${STAFF} concurrent sessions (bench/staff.ts, during the load above)
+## Staff form saves with ${STAFF} concurrent sessions (bench/staff.ts)
 
 ${STAFF} staff (\`bench-N@example.org\`) sign in over HTTP through the login form, then each saves its
 own organisation's draft for ${BENCH_OPEN_YEAR} in a loop, as a browser without JavaScript does: the
 form's fields (with the server-action fields and \`version\`) posted as multipart/form-data, the
 answer page read for "Kladden er gemt." and the next version. A save round trip is that POST and its
-rendered answer. They run at the same time as the 200 public readers.
+rendered answer. The savers run in a process of their own (bench/staff-process.ts), apart from the
+readers' load generator.
+
+Alone, for ${STAFF_ALONE_SECONDS} s:
+
+${staffAloneSection}
+
+During the load above (200 public readers at the same time, 60 s):
 
 ${staffSection}
 

@@ -1,4 +1,5 @@
 import '../globals.css';
+import { plexSans } from '../fonts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -51,7 +52,7 @@ export default async function LocaleLayout({
   ];
   const isDemo = process.env.KLYNGEREGNSKAB_DEMO === '1';
   return (
-    <html lang={locale}>
+    <html lang={locale} className={plexSans.variable}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-base leading-relaxed">
         <a href="#main" className="skip-link">
           {t('skipToContent')}

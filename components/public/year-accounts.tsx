@@ -38,11 +38,6 @@ function formatValue(
   return indicator.kind === 'amount_dkk' ? formatDkk(value, locale) : formatInteger(value, locale);
 }
 
-const th = 'border-b-2 border-ink px-3 py-2 text-left align-bottom font-semibold';
-const thNum = 'border-b-2 border-ink px-3 py-2 text-right align-bottom font-semibold';
-const td = 'border-b border-rule px-3 py-2 align-top';
-const tdNum = 'border-b border-rule px-3 py-2 text-right align-top tabular-nums';
-
 export async function YearAccounts({
   publication,
   latestVersion,
@@ -187,42 +182,40 @@ export async function YearAccounts({
               <Permalink id={tableId} label={permalink(caption)} />
             </h3>
             <ScrollRegion label={caption}>
-              <table className="w-full min-w-[32rem]" data-testid={tableId}>
+              <table className="figure-table w-full min-w-[32rem]" data-testid={tableId}>
                 <caption className="sr-only">{caption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className={th}>
-                      {t('year.indicator')}
-                    </th>
+                    <th scope="col">{t('year.indicator')}</th>
                     {companies ? (
                       <>
-                        <th scope="col" className={thNum}>
+                        <th scope="col" className="num">
                           {t('year.net')}
                         </th>
-                        <th scope="col" className={thNum}>
+                        <th scope="col" className="num">
                           {t('year.gross')}
                         </th>
-                        <th scope="col" className={thNum}>
+                        <th scope="col" className="num">
                           {t('year.overlap')}
                         </th>
-                        <th scope="col" className={thNum}>
+                        <th scope="col" className="num">
                           {t('year.under50')}
                         </th>
                       </>
                     ) : shares ? (
                       <>
-                        <th scope="col" className={thNum}>
+                        <th scope="col" className="num">
                           {t('year.share')}
                         </th>
-                        <th scope="col" className={thNum}>
+                        <th scope="col" className="num">
                           {t('year.numerator')}
                         </th>
-                        <th scope="col" className={thNum}>
+                        <th scope="col" className="num">
                           {t('year.denominator')}
                         </th>
                       </>
                     ) : (
-                      <th scope="col" className={thNum}>
+                      <th scope="col" className="num">
                         {t('year.value')}
                       </th>
                     )}
@@ -233,7 +226,7 @@ export async function YearAccounts({
                     const figure = indicator.national;
                     return (
                       <tr key={indicator.key} id={`indikator-${indicator.key}`}>
-                        <th scope="row" className={`${td} text-left font-normal`}>
+                        <th scope="row">
                           {indicator.parentKey ? (
                             <span className="pl-4">{indicator.label[locale]}</span>
                           ) : (
@@ -242,30 +235,30 @@ export async function YearAccounts({
                         </th>
                         {isShareFigure(figure) ? (
                           <>
-                            <td className={tdNum}>
+                            <td className="num">
                               {formatShare(figure.numerator, figure.denominator, locale)}
                             </td>
-                            <td className={tdNum}>{formatInteger(figure.numerator, locale)}</td>
-                            <td className={tdNum}>{formatInteger(figure.denominator, locale)}</td>
+                            <td className="num">{formatInteger(figure.numerator, locale)}</td>
+                            <td className="num">{formatInteger(figure.denominator, locale)}</td>
                           </>
                         ) : companies ? (
                           <>
-                            <td className={tdNum} data-testid={`national-${indicator.key}`}>
+                            <td className="num" data-testid={`national-${indicator.key}`}>
                               {formatInteger(figure.net, locale)}
                               {figure.possiblyDoubleCounted ? '*' : ''}
                             </td>
-                            <td className={tdNum}>
+                            <td className="num">
                               {figure.gross === undefined ? '–' : formatInteger(figure.gross, locale)}
                             </td>
-                            <td className={tdNum}>
+                            <td className="num">
                               {figure.overlap === undefined ? '–' : formatInteger(figure.overlap, locale)}
                             </td>
-                            <td className={tdNum}>
+                            <td className="num">
                               {figure.under50 === undefined ? '–' : formatInteger(figure.under50, locale)}
                             </td>
                           </>
                         ) : (
-                          <td className={tdNum}>{formatValue(indicator, figure.net, locale)}</td>
+                          <td className="num">{formatValue(indicator, figure.net, locale)}</td>
                         )}
                       </tr>
                     );
@@ -283,14 +276,12 @@ export async function YearAccounts({
         </SectionHeading>
         <p className="mt-2">{t('year.participationLead')}</p>
         <ScrollRegion label={t('year.participation')}>
-          <table className="min-w-[20rem]">
+          <table className="figure-table min-w-[20rem]">
             <caption className="sr-only">{t('year.participation')}</caption>
             <thead>
               <tr>
-                <th scope="col" className={th}>
-                  {t('organisations.title')}
-                </th>
-                <th scope="col" className={thNum}>
+                <th scope="col">{t('organisations.title')}</th>
+                <th scope="col" className="num">
                   {t('year.companies')}
                 </th>
               </tr>
@@ -304,10 +295,8 @@ export async function YearAccounts({
                 ] as const
               ).map(([key, value]) => (
                 <tr key={key}>
-                  <th scope="row" className={`${td} text-left font-normal`}>
-                    {t(`year.${key}`)}
-                  </th>
-                  <td className={tdNum}>{formatInteger(value, locale)}</td>
+                  <th scope="row">{t(`year.${key}`)}</th>
+                  <td className="num">{formatInteger(value, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -334,22 +323,20 @@ export async function YearAccounts({
               {heading}
             </SectionHeading>
             <ScrollRegion label={heading}>
-              <table className="w-full min-w-[40rem]">
+              <table className="figure-table w-full min-w-[40rem]">
                 <caption className="sr-only">{heading}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className={th}>
-                      {dimensionLabel(dimension)}
-                    </th>
-                    <th scope="col" className={thNum}>
+                    <th scope="col">{dimensionLabel(dimension)}</th>
+                    <th scope="col" className="num">
                       {t('year.organisationsCount')}
                     </th>
                     {HEADLINE_KEYS.map((key) => (
-                      <th key={key} scope="col" className={thNum}>
+                      <th key={key} scope="col" className="num">
                         {label(key)}
                       </th>
                     ))}
-                    <th scope="col" className={thNum}>
+                    <th scope="col" className="num">
                       {t('year.under50')}
                     </th>
                   </tr>
@@ -357,19 +344,17 @@ export async function YearAccounts({
                 <tbody>
                   {rows.map((row) => (
                     <tr key={row.group}>
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        {groupName(dimension, row.group)}
-                      </th>
-                      <td className={tdNum}>{formatInteger(row.organisations, locale)}</td>
+                      <th scope="row">{groupName(dimension, row.group)}</th>
+                      <td className="num">{formatInteger(row.organisations, locale)}</td>
                       {HEADLINE_KEYS.map((key) => {
                         const figure = row.values[key];
                         return (
-                          <td key={key} className={tdNum}>
+                          <td key={key} className="num">
                             {figure && !isShareFigure(figure) ? formatInteger(figure.net, locale) : '–'}
                           </td>
                         );
                       })}
-                      <td className={tdNum}>
+                      <td className="num">
                         {(() => {
                           const figure = row.values.participants;
                           return figure && !isShareFigure(figure) && figure.under50 !== undefined
@@ -567,7 +552,11 @@ export async function OrganisationsTable({
         {t('year.shown', { shown: organisations.length, total: accounts.organisations.length })}
       </p>
       <ScrollRegion label={t('year.organisations')}>
-        <table className="w-full min-w-[48rem]" id="tabel-organisationer" data-testid="organisations-table">
+        <table
+          className="figure-table w-full min-w-[48rem]"
+          id="tabel-organisationer"
+          data-testid="organisations-table"
+        >
           <caption className="sr-only">{t('year.organisations')}</caption>
           <thead>
             <tr>
@@ -578,7 +567,7 @@ export async function OrganisationsTable({
                   <th
                     key={column}
                     scope="col"
-                    className={numeric ? thNum : th}
+                    className={numeric ? 'num' : undefined}
                     aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                   >
                     <a
@@ -602,14 +591,14 @@ export async function OrganisationsTable({
           <tbody>
             {organisations.map((organisation) => (
               <tr key={organisation.slug}>
-                <th scope="row" className={`${td} text-left font-normal`}>
+                <th scope="row">
                   <Link href={localePath(locale, `/klynger/${organisation.slug}`)}>{organisation.name}</Link>
                   <span className="block text-sm text-muted">{t(`kind.${organisation.kind}`)}</span>
                 </th>
-                <td className={td}>{organisation.field}</td>
-                <td className={td}>{t(`region.${organisation.region}`)}</td>
+                <td>{organisation.field}</td>
+                <td>{t(`region.${organisation.region}`)}</td>
                 {HEADLINE_KEYS.map((key) => (
-                  <td key={key} className={tdNum}>
+                  <td key={key} className="num">
                     {formatValue(byKey.get(key) ?? { kind: 'companies' }, organisation.values[key], locale)}
                   </td>
                 ))}

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { effectiveDeadline, isLate } from '@/lib/review/rules';
 import { type Failure, notFound, ok } from '@/lib/result';
+import { isYearNumber } from '@/lib/validation/input';
 
 export type RoundState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'approved' | 'excluded';
 export const ROUND_STATES: readonly RoundState[] = [
@@ -62,6 +63,7 @@ export async function getRoundOverview(
 ): Promise<{ ok: true; value: RoundOverview } | Failure> {
   const denied = await checkAdmin(db, actor, 'round.read');
   if (denied) return denied;
+  if (!isYearNumber(input.year)) return notFound('year_not_found');
   const [year] = await db.select().from(reportingYears).where(eq(reportingYears.year, input.year));
   if (!year) return notFound('year_not_found');
   const today = input.today ?? todayIso();

@@ -1,10 +1,12 @@
 // The audit log for the secretariat: filter by user, organisation, action and date.
-import { and, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditEvents, organisations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { ok } from '@/lib/result';
+import { INT4_MAX, isDatabaseId, isIsoDate } from '@/lib/validation/input';
+import { textProblem } from '@/lib/validation/text';
 
 export interface AuditFilters {
   /** actor's email (exact, case-insensitive) or user id */
@@ -18,37 +20,46 @@ export interface AuditFilters {
   offset?: number;
 }
 
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function listAuditEvents(db: Database, actor: Actor | null, filters: AuditFilters = {}) {
   const denied = await checkAdmin(db, actor, 'audit.read');
   if (denied) return denied;
   const conditions: SQL[] = [];
-  if (filters.user?.trim()) {
-    const user = filters.user.trim();
+  // filters come from the URL: anything the database could not compare matches nothing
+  const text = (value: unknown) =>
+    typeof value === 'string' && textProblem(value.trim(), 400) === null ? value.trim() : null;
+  const user = text(filters.user);
+  if (filters.user != null && user === null) return ok([]);
+  if (user) {
     conditions.push(
       /^\d+$/.test(user)
-        ? eq(auditEvents.actorId, Number(user))
+        ? isDatabaseId(Number(user))
+          ? eq(auditEvents.actorId, Number(user))
+          : sql`false`
         : eq(auditEvents.actorEmail, user.toLowerCase()),
     );
   }
-  if (filters.organisationId) conditions.push(eq(auditEvents.organisationId, filters.organisationId));
-  if (filters.action?.trim()) {
-    const action = filters.action.trim();
+  if (filters.organisationId) {
+    if (!isDatabaseId(filters.organisationId)) return ok([]);
+    conditions.push(eq(auditEvents.organisationId, filters.organisationId));
+  }
+  const action = text(filters.action);
+  if (filters.action != null && action === null) return ok([]);
+  if (action) {
     conditions.push(
       action.endsWith('.')
         ? like(auditEvents.action, `${action.replace(/[%_]/g, '')}%`)
         : eq(auditEvents.action, action),
     );
   }
-  if (filters.from && isoDay.test(filters.from))
-    conditions.push(gte(auditEvents.at, new Date(`${filters.from}T00:00:00Z`)));
-  if (filters.to && isoDay.test(filters.to)) {
+  if (isIsoDate(filters.from)) conditions.push(gte(auditEvents.at, new Date(`${filters.from}T00:00:00Z`)));
+  if (isIsoDate(filters.to)) {
     const end = new Date(`${filters.to}T00:00:00Z`);
     end.setUTCDate(end.getUTCDate() + 1);
     conditions.push(lt(auditEvents.at, end));
   }
-  const limit = Math.min(Math.max(filters.limit ?? 100, 1), 500);
+  const whole = (value: unknown, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
+  const limit = Math.min(Math.max(whole(filters.limit, 100), 1), 500);
   const rows = await db
     .select({
       id: auditEvents.id,
@@ -66,7 +77,7 @@ export async function listAuditEvents(db: Database, actor: Actor | null, filters
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditEvents.id))
     .limit(limit)
-    .offset(Math.max(filters.offset ?? 0, 0));
+    .offset(Math.min(Math.max(whole(filters.offset, 0), 0), INT4_MAX));
   return ok(rows);
 }
 

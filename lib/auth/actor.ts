@@ -25,15 +25,18 @@ export async function loadActor(
   sessionVersion: number,
   ip?: string | null,
 ): Promise<Actor | null> {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.disabled, false)));
+  // both at once: every signed-in request starts here, and under load each round trip waits
+  const [[user], rows] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.disabled, false))),
+    db
+      .select({ organisationId: memberships.organisationId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId)),
+  ]);
   if (!user || user.sessionVersion !== sessionVersion) return null;
-  const rows = await db
-    .select({ organisationId: memberships.organisationId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
   return {
     userId: user.id,
     email: user.email,

@@ -6,6 +6,7 @@ import type { Database } from '@/db/client';
 import { loginThrottles, recoveryCodes, users } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { dummyPasswordHash, verifyPassword } from '@/lib/users/password';
+import { storableForm } from '@/lib/validation/text';
 import { ADDRESS_POLICY, EMAIL_POLICY, SECOND_FACTOR_POLICY } from './throttle-rules';
 import {
   addressKey,
@@ -76,8 +77,17 @@ export async function checkPassword(
   input: { email: string; password: string; ip: string | null; now?: Date },
 ): Promise<PasswordCheck> {
   const now = input.now ?? new Date();
-  const email = input.email.trim().toLowerCase();
-  const keys = throttleKeys(email, input.ip);
+  // whatever was typed is looked up, audited and throttled as text the database can hold: an
+  // email with NUL or a lone surrogate simply matches no user (no address may contain them)
+  const email = storableForm(
+    String(input.email ?? '')
+      .trim()
+      .toLowerCase(),
+    320,
+  );
+  const password = typeof input.password === 'string' ? input.password : '';
+  const ip = input.ip == null ? null : storableForm(String(input.ip), 100);
+  const keys = throttleKeys(email, ip);
   const wait = await throttleWait(db, keys, now);
   if (wait > 0) {
     await recordAuditEvent(db, {
@@ -85,12 +95,12 @@ export async function checkPassword(
       action: 'auth.sign_in_throttled',
       entityType: 'user',
       after: { waitSeconds: wait },
-      ip: input.ip,
+      ip,
     });
     return { kind: 'throttled', seconds: wait };
   }
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user?.passwordHash || !passwordOk || user.disabled) {
     await recordAuditEvent(db, {
       actorId: user?.id ?? null,
@@ -98,15 +108,15 @@ export async function checkPassword(
       action: 'auth.sign_in_failed',
       entityType: 'user',
       entityId: user?.id ?? null,
-      ip: input.ip,
+      ip,
     });
     const locked = await recordFailure(db, keys, now);
-    await auditLocks(db, locked, email, user?.id ?? null, input.ip);
+    await auditLocks(db, locked, email, user?.id ?? null, ip);
     return { kind: 'failed' };
   }
   await clearThrottle(db, [emailKey(email)]);
   if (user.totpEnabledAt && user.totpSecret) return { kind: 'second_factor', user: toVerified(user) };
-  await recordSignIn(db, user.id, user.email, 'password', input.ip);
+  await recordSignIn(db, user.id, user.email, 'password', ip);
   return { kind: 'ok', user: toVerified(user) };
 }
 
@@ -115,6 +125,8 @@ export async function checkSecondFactor(
   input: { userId: number; sessionVersion: number; code: string; ip: string | null; now?: Date },
 ): Promise<SecondFactorCheck> {
   const now = input.now ?? new Date();
+  const code = typeof input.code === 'string' ? input.code.slice(0, 100) : '';
+  const ip = input.ip == null ? null : storableForm(String(input.ip), 100);
   const keys: ThrottleKey[] = [{ key: secondFactorKey(input.userId), policy: SECOND_FACTOR_POLICY }];
   const wait = await throttleWait(db, keys, now);
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
@@ -129,14 +141,14 @@ export async function checkSecondFactor(
       entityType: 'user',
       entityId: user.id,
       after: { waitSeconds: wait },
-      ip: input.ip,
+      ip,
     });
     return { kind: 'throttled', seconds: wait };
   }
   let method: 'password+totp' | 'password+recovery' | null = null;
-  const step = await matchTotpStep(user.totpSecret, input.code);
+  const step = await matchTotpStep(user.totpSecret, code);
   if (step !== null && (await claimTotpStep(db, user.id, step, now))) method = 'password+totp';
-  else if (looksLikeRecoveryCode(input.code) && (await claimRecoveryCode(db, user.id, input.code, now))) {
+  else if (looksLikeRecoveryCode(code) && (await claimRecoveryCode(db, user.id, code, now))) {
     method = 'password+recovery';
   }
   if (!method) {
@@ -146,14 +158,14 @@ export async function checkSecondFactor(
       action: 'auth.second_factor_failed',
       entityType: 'user',
       entityId: user.id,
-      ip: input.ip,
+      ip,
     });
     const locked = await recordFailure(db, keys, now);
-    await auditLocks(db, locked, user.email, user.id, input.ip);
+    await auditLocks(db, locked, user.email, user.id, ip);
     return { kind: 'failed' };
   }
   await clearThrottle(db, [keys[0]!.key]);
-  await recordSignIn(db, user.id, user.email, method, input.ip);
+  await recordSignIn(db, user.id, user.email, method, ip);
   return { kind: 'ok', user: toVerified(user), method };
 }
 

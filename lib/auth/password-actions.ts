@@ -4,15 +4,16 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { translate } from '@/i18n/messages';
+import { withDatabaseAvailability } from '@/lib/database-unavailable';
 import { requestPasswordReset, setPasswordWithToken } from './password-reset';
 import { clientIp, type FormState, formLocale, requestBaseUrl } from './request';
 
 export async function requestResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const locale = formLocale(formData);
-  const result = await requestPasswordReset(
-    await getDb(),
-    { email: String(formData.get('email') ?? ''), ip: await clientIp() },
-    { baseUrl: await requestBaseUrl(), locale },
+  const email = String(formData.get('email') ?? '');
+  const [ip, baseUrl] = [await clientIp(), await requestBaseUrl()];
+  const result = await withDatabaseAvailability(locale, async () =>
+    requestPasswordReset(await getDb(), { email, ip }, { baseUrl, locale }),
   );
   if (!result.ok)
     return { message: result.message, fieldErrors: 'fieldErrors' in result ? result.fieldErrors : undefined };
@@ -21,16 +22,15 @@ export async function requestResetAction(_previous: FormState, formData: FormDat
 
 async function setPassword(purpose: 'invitation' | 'password_reset', formData: FormData): Promise<FormState> {
   const locale = formLocale(formData);
-  const result = await setPasswordWithToken(
-    await getDb(),
-    {
-      token: String(formData.get('token') ?? ''),
-      password: String(formData.get('password') ?? ''),
-      confirmation: String(formData.get('confirmation') ?? ''),
-      purpose,
-      ip: await clientIp(),
-    },
-    locale,
+  const input = {
+    token: String(formData.get('token') ?? ''),
+    password: String(formData.get('password') ?? ''),
+    confirmation: String(formData.get('confirmation') ?? ''),
+    purpose,
+    ip: await clientIp(),
+  };
+  const result = await withDatabaseAvailability(locale, async () =>
+    setPasswordWithToken(await getDb(), input, locale),
   );
   if (!result.ok)
     return { message: result.message, fieldErrors: 'fieldErrors' in result ? result.fieldErrors : undefined };

@@ -10,6 +10,7 @@ import { sendMail } from '@/lib/mail/send';
 import { invalid, notFound, ok, type Result } from '@/lib/result';
 import { type LinkOptions, linkPath, siteBaseUrl } from '@/lib/users/invitations';
 import { hashPassword } from '@/lib/users/password';
+import { storableForm, textProblem } from '@/lib/validation/text';
 import { commonPasswords, passwordProblem } from './password-policy';
 import { consumeToken, issueToken, peekToken, type TokenPurpose } from './tokens';
 
@@ -22,8 +23,9 @@ export async function requestPasswordReset(
   options: LinkOptions = {},
 ): Promise<Result<{ link: string | null }>> {
   const locale = options.locale ?? 'da';
-  const email = input.email.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+$/.test(email) || email.length > 320) {
+  const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+  const ip = input.ip == null ? null : storableForm(String(input.ip), 100);
+  if (!/^[^@\s]+@[^@\s]+$/.test(email) || textProblem(email, 320) !== null) {
     return invalid(translate(locale, 'auth.reset.errors.summary'), {
       email: [translate(locale, 'auth.reset.errors.email')],
     });
@@ -35,7 +37,7 @@ export async function requestPasswordReset(
       action: 'auth.password_reset_requested',
       entityType: 'user',
       after: { known: false },
-      ip: input.ip,
+      ip,
     });
     return ok({ link: null });
   }
@@ -60,7 +62,7 @@ export async function requestPasswordReset(
       entityType: 'user',
       entityId: user.id,
       after: { known: true },
-      ip: input.ip,
+      ip,
     });
     return issued;
   });
@@ -91,7 +93,10 @@ export async function setPasswordWithToken(
 ): Promise<Result<{ email: string }>> {
   const holder = await peekToken(db, input.token, input.purpose);
   if (!holder) return notFound(translate(locale, 'auth.setPassword.errors.link'));
-  const problem = passwordProblem(input.password, input.confirmation, {
+  const password = typeof input.password === 'string' ? input.password : '';
+  const confirmation = typeof input.confirmation === 'string' ? input.confirmation : '';
+  const ip = input.ip == null ? null : storableForm(String(input.ip), 100);
+  const problem = passwordProblem(password, confirmation, {
     email: holder.email,
     common: commonPasswords(),
   });
@@ -101,7 +106,7 @@ export async function setPasswordWithToken(
       [field]: [translate(locale, `auth.setPassword.errors.${problem}`, { min: 12 })],
     });
   }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(password);
   const result = await db.transaction(async (tx) => {
     const claimed = await consumeToken(tx, input.token, input.purpose);
     if (!claimed) return null;
@@ -115,7 +120,7 @@ export async function setPasswordWithToken(
       action: input.purpose === 'invitation' ? 'user.invitation_accepted' : 'auth.password_reset',
       entityType: 'user',
       entityId: claimed.userId,
-      ip: input.ip ?? null,
+      ip,
     });
     return claimed;
   });

@@ -2,10 +2,11 @@ import 'server-only';
 // Facts about the current request that actions need: the caller's address and the site's origin.
 import { headers } from 'next/headers';
 import { isLocale, type Locale } from '@/lib/format';
+import { clientAddress } from './client-address';
 
 export async function clientIp(): Promise<string | null> {
   const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  return clientAddress(h.get('x-forwarded-for'), h.get('x-real-ip'));
 }
 
 /** AUTH_URL when set (production), otherwise the address the request came in on. */

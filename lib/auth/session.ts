@@ -9,12 +9,13 @@ import { getDb } from '@/db/client';
 import type { Locale } from '@/lib/format';
 import { type Actor, loadActor } from './actor';
 import { mustEnrolSecondFactor } from './permissions';
+import { clientAddress } from './client-address';
 
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.userId || !session.sessionVersion) return null;
   const requestHeaders = await headers();
-  const ip = requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  const ip = clientAddress(requestHeaders.get('x-forwarded-for'), requestHeaders.get('x-real-ip'));
   return loadActor(await getDb(), session.userId, session.sessionVersion, ip);
 });
 

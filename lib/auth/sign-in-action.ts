@@ -7,9 +7,11 @@ import { AuthError } from 'next-auth';
 import { signIn } from '@/auth';
 import { getDb } from '@/db/client';
 import { translate } from '@/i18n/messages';
+import { withDatabaseAvailability } from '@/lib/database-unavailable';
 import { isLocale, type Locale } from '@/lib/format';
 import { checkPassword, checkSecondFactor, type VerifiedUser } from './credentials';
 import { createTicket, readTicket } from './ticket';
+import { clientAddress } from './client-address';
 
 export interface SignInState {
   step?: 'password' | 'second_factor';
@@ -30,7 +32,7 @@ function safeReturnPath(value: FormDataEntryValue | null): string | null {
 
 async function clientIp(): Promise<string | null> {
   const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  return clientAddress(h.get('x-forwarded-for'), h.get('x-real-ip'));
 }
 
 async function secureCookies(): Promise<boolean> {
@@ -79,12 +81,16 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
           errorField: 'code',
         };
       }
-      const result = await checkSecondFactor(db, {
-        userId: pending.userId,
-        sessionVersion: pending.sessionVersion,
-        code,
-        ip,
-      });
+      const result = await withDatabaseAvailability(locale, () =>
+        checkSecondFactor(db, {
+          userId: pending.userId,
+          sessionVersion: pending.sessionVersion,
+          code,
+          ip,
+        }),
+      );
+      // the database went away: "nothing was saved, try again", on the same step
+      if ('ok' in result) return { step: 'second_factor', error: result.message, errorField: 'code' };
       if (result.kind === 'throttled') {
         return { step: 'second_factor', error: waitMessage(locale, result.seconds), errorField: 'code' };
       }
@@ -110,7 +116,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
         email,
       };
     }
-    const result = await checkPassword(db, { email, password, ip });
+    const result = await withDatabaseAvailability(locale, () => checkPassword(db, { email, password, ip }));
+    if ('ok' in result) return { step: 'password', error: result.message, email };
     if (result.kind === 'throttled') {
       return { step: 'password', error: waitMessage(locale, result.seconds), errorField: 'email', email };
     }

@@ -58,7 +58,7 @@ export async function peekToken(
   purpose: TokenPurpose,
   now = new Date(),
 ): Promise<TokenHolder | null> {
-  if (!wellFormed(token)) return null;
+  if (!wellFormed(token) || (purpose !== 'invitation' && purpose !== 'password_reset')) return null;
   const [row] = await db
     .select({ tokenId: authTokens.id, userId: users.id, email: users.email, name: users.name })
     .from(authTokens)

@@ -15,6 +15,8 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { type Failure, invalid, notFound, ok } from '@/lib/result';
+import { isYearNumber } from '@/lib/validation/input';
+import { textProblem } from '@/lib/validation/text';
 import type { ImportRow } from './parse';
 
 export interface ImportProblem {
@@ -57,9 +59,14 @@ export async function planImport(
   year: number,
   rows: ImportRow[],
 ): Promise<ImportPlan | Failure> {
+  if (!isYearNumber(year)) return notFound('year_not_found');
+  if (!Array.isArray(rows)) return invalid('invalid_input');
   const [yearRow] = await db.select().from(reportingYears).where(eq(reportingYears.year, year));
   if (!yearRow) return notFound('year_not_found');
-  const slugs = [...new Set(rows.map((row) => row.organisation))].filter(Boolean);
+  // a slug the database could not even compare (NUL, broken Unicode, huge) is simply unknown
+  const slugs = [...new Set(rows.map((row) => row.organisation))].filter(
+    (slug) => typeof slug === 'string' && slug !== '' && textProblem(slug, 200) === null,
+  );
   const organisationRows = slugs.length
     ? await db.select().from(organisations).where(inArray(organisations.slug, slugs))
     : [];

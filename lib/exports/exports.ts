@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { getPublication } from '@/lib/publications/read';
 import { type Failure, invalid, notFound, ok } from '@/lib/result';
+import { isDatabaseId, isYearNumber } from '@/lib/validation/input';
 import { type Table, toCsv, toXlsx } from './format';
 import { accountsTable, breakdownTable, organisationsTable } from './tables';
 
@@ -91,6 +92,9 @@ export async function buildExport(
   if (denied) return denied;
   if (!(EXPORT_KINDS as readonly string[]).includes(input.kind)) return invalid('export_kind_invalid');
   if (input.format !== 'csv' && input.format !== 'xlsx') return invalid('export_format_invalid');
+  if (!isYearNumber(input.year)) return notFound('year_not_found');
+  if (input.version !== undefined && input.version !== 0 && !isDatabaseId(input.version))
+    return notFound('year_not_found');
   const locale = input.locale ?? 'da';
   let tables: Table[];
   if (input.kind === 'completeness') {

@@ -8,13 +8,32 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { conflict, invalid, notFound, ok } from '@/lib/result';
+import { isDatabaseId, isYearNumber } from '@/lib/validation/input';
+import { textProblem } from '@/lib/validation/text';
 import { fieldErrorsOf } from '@/lib/years/years';
 
+const storable = (max: number) => (text: string) => textProblem(text, max) === null;
+
+const label = () =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(200, { error: 'too_long' })
+    .refine(storable(200), { error: 'invalid_characters' });
+const help = () =>
+  z
+    .string({ error: 'invalid_characters' })
+    .trim()
+    .max(2000, { error: 'too_long' })
+    .refine(storable(2000), { error: 'invalid_characters' })
+    .default('');
+
 const textsSchema = z.object({
-  labelDa: z.string().trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
-  labelEn: z.string().trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
-  helpDa: z.string().trim().max(2000, { error: 'too_long' }).default(''),
-  helpEn: z.string().trim().max(2000, { error: 'too_long' }).default(''),
+  labelDa: label(),
+  labelEn: label(),
+  helpDa: help(),
+  helpEn: help(),
 });
 
 export const newIndicatorSchema = textsSchema.extend({
@@ -27,7 +46,10 @@ export const newIndicatorSchema = textsSchema.extend({
   groupKey: z.enum(['companies', 'knowledge_institutions', 'activities', 'resources', 'survey'], {
     error: 'group_invalid',
   }),
-  year: z.coerce.number({ error: 'year_invalid' }).int({ error: 'year_invalid' }),
+  year: z.coerce
+    .number({ error: 'year_invalid' })
+    .int({ error: 'year_invalid' })
+    .refine(isYearNumber, { error: 'year_invalid' }),
 });
 
 export async function listIndicators(db: Database, actor: Actor | null) {
@@ -103,6 +125,7 @@ export async function updateIndicatorTexts(
 ) {
   const denied = await checkAdmin(db, actor, 'indicator.update');
   if (denied) return denied;
+  if (!isDatabaseId(input.id)) return notFound('indicator_not_found');
   const parsed = textsSchema.safeParse(input);
   if (!parsed.success) return invalid('invalid_input', fieldErrorsOf(parsed.error));
   return db.transaction(async (tx) => {
@@ -132,6 +155,7 @@ export async function updateIndicatorTexts(
 export async function retireIndicator(db: Database, actor: Actor | null, input: { id: number }) {
   const denied = await checkAdmin(db, actor, 'indicator.retire');
   if (denied) return denied;
+  if (!isDatabaseId(input.id)) return notFound('indicator_not_found');
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(indicators).where(eq(indicators.id, input.id));
     if (!before) return notFound('indicator_not_found');
@@ -156,6 +180,7 @@ export async function retireIndicator(db: Database, actor: Actor | null, input: 
 export async function deleteIndicator(db: Database, actor: Actor | null, input: { id: number }) {
   const denied = await checkAdmin(db, actor, 'indicator.delete');
   if (denied) return denied;
+  if (!isDatabaseId(input.id)) return notFound('indicator_not_found');
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(indicators).where(eq(indicators.id, input.id));
     if (!before) return notFound('indicator_not_found');

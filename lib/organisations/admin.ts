@@ -7,6 +7,8 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { invalid, notFound, ok } from '@/lib/result';
+import { isDatabaseId, isYearNumber } from '@/lib/validation/input';
+import { textProblem } from '@/lib/validation/text';
 import { fieldErrorsOf } from '@/lib/years/years';
 
 const emptyToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
@@ -17,13 +19,30 @@ export const organisationSchema = z.object({
     .trim()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'slug_invalid' })
     .max(80, { error: 'slug_invalid' }),
-  name: z.string().trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
+  name: z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(200, { error: 'too_long' })
+    .refine((text) => textProblem(text, 200) === null, { error: 'invalid_characters' }),
   kind: z.enum(['cluster', 'innovation_network'], { error: 'kind_invalid' }),
-  field: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
+  field: z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(100, { error: 'too_long' })
+    .refine((text) => textProblem(text, 100) === null, { error: 'invalid_characters' }),
   region: z.enum(['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'], {
     error: 'region_invalid',
   }),
-  website: z.preprocess(emptyToNull, z.url({ error: 'url_invalid' }).max(300).nullable()),
+  website: z.preprocess(
+    emptyToNull,
+    z
+      .url({ protocol: /^https?$/, error: 'url_invalid' })
+      .max(300, { error: 'url_invalid' })
+      .refine((text) => textProblem(text, 300) === null, { error: 'url_invalid' })
+      .nullable(),
+  ),
   activeFrom: z.coerce
     .number({ error: 'year_invalid' })
     .int({ error: 'year_invalid' })
@@ -40,6 +59,7 @@ export async function listOrganisations(db: Database, actor: Actor | null) {
 export async function getOrganisation(db: Database, actor: Actor | null, id: number) {
   const denied = await checkAdmin(db, actor, 'organisation.read');
   if (denied) return denied;
+  if (!isDatabaseId(id)) return notFound('organisation_not_found');
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
   return row ? ok(row) : notFound('organisation_not_found');
 }
@@ -81,6 +101,7 @@ export async function updateOrganisation(
 ) {
   const denied = await checkAdmin(db, actor, 'organisation.update');
   if (denied) return denied;
+  if (!isDatabaseId(input.id)) return notFound('organisation_not_found');
   const parsed = organisationSchema.safeParse(input);
   if (!parsed.success) return invalid('invalid_input', fieldErrorsOf(parsed.error));
   return db.transaction(async (tx) => {
@@ -115,6 +136,9 @@ export async function setOrganisationActiveTo(
 ) {
   const denied = await checkAdmin(db, actor, 'organisation.deactivate');
   if (denied) return denied;
+  if (!isDatabaseId(input.id)) return notFound('organisation_not_found');
+  if (input.lastYear != null && !isYearNumber(input.lastYear))
+    return invalid('invalid_input', { lastYear: ['year_invalid'] });
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, input.id));
     if (!before) return notFound('organisation_not_found');

@@ -3,7 +3,8 @@
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db/client';
 import { listOrganisationDetails } from './directory';
-import { toOrganisationDetail } from './open-data';
+import { etagOf } from './http';
+import { accountsCsvForApi, toOpenAccountsYear, toOrganisationDetail } from './open-data';
 import { getPublication, getPublishedSeries, listLatestPublications } from './read';
 
 export const PUBLICATIONS_TAG = 'publications';
@@ -23,6 +24,22 @@ export const cachedPublication = unstable_cache(
 export const cachedPublishedSeries = unstable_cache(
   async () => getPublishedSeries(await getDb()),
   ['publications:series'],
+  { tags: [PUBLICATIONS_TAG] },
+);
+
+/**
+ * The open-data API's answer for one year, serialised once and kept with its ETag: the API's most
+ * requested answers then cost a cache read, not a transformation, serialisation and hash each time.
+ */
+export const cachedAccountsAnswer = unstable_cache(
+  async (year: number, version: number | undefined, format: 'json' | 'csv') => {
+    const publication = await getPublication(await getDb(), year, version);
+    if (!publication) return null;
+    const body =
+      format === 'csv' ? accountsCsvForApi(publication) : JSON.stringify(toOpenAccountsYear(publication));
+    return { body, etag: etagOf(body), version: publication.version };
+  },
+  ['publications:api-accounts'],
   { tags: [PUBLICATIONS_TAG] },
 );
 

@@ -27,13 +27,15 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 
 export interface BodyOptions {
   contentType: string;
+  /** the body's ETag when it was computed once and cached with the body */
+  etag?: string;
   filename?: string;
   cacheControl?: string;
 }
 
 /** 200 with the body, or 304 when the client already holds this exact representation. */
 export function cachedResponse(request: Request, body: string | Uint8Array, options: BodyOptions): Response {
-  const etag = etagOf(body);
+  const etag = options.etag ?? etagOf(body);
   const headers = new Headers({
     ...CORS_HEADERS,
     ETag: etag,

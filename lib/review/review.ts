@@ -27,6 +27,8 @@ import {
   type ValueChange,
 } from './rules';
 import { StaleVersionError, updateSubmissionState } from '@/lib/submissions/store';
+import { INT4_MAX, isDatabaseId, isIsoDate, isYearNumber } from '@/lib/validation/input';
+import { textProblem } from '@/lib/validation/text';
 
 type Values = Record<string, StoredValue>;
 
@@ -158,6 +160,7 @@ export async function getReview(
 ): Promise<{ ok: true; value: ReviewView } | Failure> {
   const denied = await checkAdmin(db, actor, 'review.read');
   if (denied) return denied;
+  if (!isDatabaseId(submissionId)) return notFound('submission_not_found');
   const [row] = await db
     .select({
       submission: submissions,
@@ -259,8 +262,8 @@ export async function getReview(
 }
 
 const versionedSchema = z.object({
-  submissionId: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().positive(),
+  submissionId: z.coerce.number().int().positive().max(INT4_MAX),
+  version: z.coerce.number().int().positive().max(INT4_MAX),
 });
 
 async function transition(
@@ -339,9 +342,15 @@ export async function approveSubmission(
 }
 
 export const remarkSchema = z
-  .string()
+  .string({ error: 'remark_required' })
   .transform((text) => text.trim())
-  .pipe(z.string().min(1, { error: 'remark_required' }).max(2000, { error: 'remark_too_long' }));
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'remark_required' })
+      .max(2000, { error: 'remark_too_long' })
+      .refine((text) => textProblem(text, 2000) === null, { error: 'invalid_characters' }),
+  );
 
 export async function returnSubmission(
   db: Database,
@@ -366,6 +375,7 @@ export async function returnSubmission(
 export async function bulkApproveWithoutWarnings(db: Database, actor: Actor | null, input: { year: number }) {
   const denied = await checkAdmin(db, actor, 'submission.bulk_approve');
   if (denied) return denied;
+  if (!isYearNumber(input.year)) return invalid('invalid_input', { year: ['year_invalid'] });
   const candidates = await db
     .select({
       id: submissions.id,
@@ -413,8 +423,17 @@ export async function flagValue(
 ) {
   const denied = await checkAdmin(db, actor, 'submission.flag');
   if (denied) return denied;
+  if (
+    !isDatabaseId(input.submissionId) ||
+    typeof input.indicatorKey !== 'string' ||
+    textProblem(input.indicatorKey, 60) !== null ||
+    typeof input.flagged !== 'boolean'
+  )
+    return invalid('invalid_input');
+  if (input.note != null && typeof input.note !== 'string') return invalid('invalid_input');
   const note = input.note?.trim() || null;
   if (note && note.length > 1000) return invalid('invalid_input', { note: ['note_too_long'] });
+  if (note && textProblem(note, 1000)) return invalid('invalid_input', { note: ['invalid_characters'] });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({
@@ -477,8 +496,6 @@ export async function listFlaggedValues(db: Database, actor: Actor | null, input
   return ok(rows.map((row) => ({ ...row, value: Number(row.value) })));
 }
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_invalid' });
-
 /** An extended deadline for one organisation only; creates an empty draft if none exists yet. */
 export async function extendDeadline(
   db: Database,
@@ -487,11 +504,11 @@ export async function extendDeadline(
 ) {
   const denied = await checkAdmin(db, actor, 'submission.extend_deadline');
   if (denied) return denied;
+  if (!isDatabaseId(input.organisationId) || !isYearNumber(input.year)) return invalid('invalid_input');
   let deadline: string | null = null;
   if (input.deadline) {
-    const parsed = dateSchema.safeParse(input.deadline);
-    if (!parsed.success) return invalid('invalid_input', { deadline: ['date_invalid'] });
-    deadline = parsed.data;
+    if (!isIsoDate(input.deadline)) return invalid('invalid_input', { deadline: ['date_invalid'] });
+    deadline = input.deadline;
   }
   return db.transaction(async (tx) => {
     const [year] = await tx.select().from(reportingYears).where(eq(reportingYears.year, input.year));

@@ -1,12 +1,13 @@
 // Reads of the reporting feature, authorised here (lib/auth/permissions): the portal overview,
 // the entry form's context, the secretariat's review view, the timeline and value histories.
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '@/db/client';
 import {
   auditEvents,
   indicators,
   organisations,
   participants,
+  publications as publicationRows,
   reportingYears,
   type Submission,
   submissions,
@@ -85,10 +86,12 @@ export interface SubmissionView {
 }
 
 export async function loadFormIndicators(db: Database, year: number): Promise<FormIndicator[]> {
-  const definitions = await loadIndicatorDefinitions(db, year);
-  const required = await db
-    .select({ key: indicators.key, required: indicators.required, retiredAt: indicators.retiredAt })
-    .from(indicators);
+  const [definitions, required] = await Promise.all([
+    loadIndicatorDefinitions(db, year),
+    db
+      .select({ key: indicators.key, required: indicators.required, retiredAt: indicators.retiredAt })
+      .from(indicators),
+  ]);
   const byKey = new Map(required.map((row) => [row.key, row]));
   return definitions
     .filter((definition) => !byKey.get(definition.key)?.retiredAt)
@@ -96,15 +99,27 @@ export async function loadFormIndicators(db: Database, year: number): Promise<Fo
     .sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
-/** The organisation's published figures of `year` (the latest publication), by indicator key. */
+/**
+ * The organisation's published figures of `year` (the latest publication), by indicator key. Only
+ * its own entry is read out of the snapshot: the form and every save ask for it, and the whole
+ * snapshot of a large year is hundreds of kilobytes.
+ */
 export async function publishedValues(
   db: Database,
   slug: string,
   year: number,
 ): Promise<Record<string, LastYearValue>> {
-  const publication = await getPublication(db, year);
-  const organisation = publication?.snapshot.accounts.organisations.find((row) => row.slug === slug);
-  return (organisation?.values as Record<string, LastYearValue> | undefined) ?? {};
+  const [row] = await queryRows<{ values: unknown }>(
+    db,
+    sql`select organisation.value -> 'values' as values
+        from (select ${publicationRows.snapshot} as snapshot from ${publicationRows}
+              where ${publicationRows.year} = ${year}
+              order by ${publicationRows.version} desc limit 1) latest,
+             jsonb_array_elements(latest.snapshot -> 'accounts' -> 'organisations') organisation
+        where organisation.value ->> 'slug' = ${slug}`,
+  );
+  const values = typeof row?.values === 'string' ? JSON.parse(row.values) : row?.values;
+  return (values as Record<string, LastYearValue> | null | undefined) ?? {};
 }
 
 export async function loadCompanyRows(db: Database, submissionId: number): Promise<CompanyRow[]> {
@@ -216,40 +231,47 @@ async function buildView(
   year: number,
   now: Date,
 ): Promise<Result<SubmissionView>> {
-  const [yearRow] = await db.select().from(reportingYears).where(eq(reportingYears.year, year));
+  // independent reads at once: under load every sequential round trip waits a whole turn of the
+  // server's event loop behind the public readers' requests
+  const [[yearRow], [submission], indicatorList, lastYear] = await Promise.all([
+    db.select().from(reportingYears).where(eq(reportingYears.year, year)),
+    db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, year))),
+    loadFormIndicators(db, year),
+    publishedValues(db, organisation.slug, year - 1),
+  ]);
   if (!yearRow) return notFound('year');
-  const [submission] = await db
-    .select()
-    .from(submissions)
-    .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, year)));
-  const indicatorList = await loadFormIndicators(db, year);
   const values: SubmissionView['values'] = {};
   let companyList: CompanyListSummary | null = null;
-  if (submission) {
-    const rows = await db
-      .select({
-        key: indicators.key,
-        value: submissionValues.value,
-        denominator: submissionValues.denominator,
-        comment: submissionValues.comment,
-        flagged: submissionValues.flagged,
-        flagNote: submissionValues.flagNote,
-      })
-      .from(submissionValues)
-      .innerJoin(indicators, eq(indicators.id, submissionValues.indicatorId))
-      .where(eq(submissionValues.submissionId, submission.id));
-    for (const row of rows)
-      values[row.key] = {
-        value: Number(row.value),
-        denominator: row.denominator == null ? null : Number(row.denominator),
-        comment: row.comment,
-        flagged: row.flagged,
-        flagNote: row.flagNote,
-      };
-    if (submission.hasCompanyList)
-      companyList = deriveCompanyIndicators(indicatorList, await loadCompanyRows(db, submission.id));
-  }
-  const lastYear = await publishedValues(db, organisation.slug, year - 1);
+  const [valueRows, companyRows, { timeline, valueHistory }] = await Promise.all([
+    submission
+      ? db
+          .select({
+            key: indicators.key,
+            value: submissionValues.value,
+            denominator: submissionValues.denominator,
+            comment: submissionValues.comment,
+            flagged: submissionValues.flagged,
+            flagNote: submissionValues.flagNote,
+          })
+          .from(submissionValues)
+          .innerJoin(indicators, eq(indicators.id, submissionValues.indicatorId))
+          .where(eq(submissionValues.submissionId, submission.id))
+      : [],
+    submission?.hasCompanyList ? loadCompanyRows(db, submission.id) : null,
+    loadTimeline(db, submission ?? null),
+  ]);
+  for (const row of valueRows)
+    values[row.key] = {
+      value: Number(row.value),
+      denominator: row.denominator == null ? null : Number(row.denominator),
+      comment: row.comment,
+      flagged: row.flagged,
+      flagNote: row.flagNote,
+    };
+  if (companyRows) companyList = deriveCompanyIndicators(indicatorList, companyRows);
   const warnings: ChangeWarning[] = [];
   for (const indicator of indicatorList) {
     const current = companyList?.derived[indicator.key] ?? values[indicator.key];
@@ -258,7 +280,6 @@ async function buildView(
   }
   const deadline = effectiveDeadline(yearRow.deadline, submission?.deadlineOverride ?? null);
   const open = isYearOpenForStaff(yearRow, submission?.deadlineOverride ?? null, now);
-  const { timeline, valueHistory } = await loadTimeline(db, submission ?? null);
   return ok({
     organisation,
     year: {

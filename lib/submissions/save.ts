@@ -1,7 +1,7 @@
 // Staff mutations of a submission: save draft, submit, upload the company list. Each one:
 // validate (rules.ts) → authorise → one transaction with the version check (store.ts) → audit
 // event with before and after. Nothing is written when any step refuses.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
   auditEvents,
@@ -104,12 +104,14 @@ async function loadContext(
   const refused = await checkCanActFor(db, actor, organisation?.id ?? -1, `${what} ${orgSlug}/${year}`);
   if (refused) return refused;
   if (!organisation) return notFound(text.notFound);
-  const [yearRow] = await db.select().from(reportingYears).where(eq(reportingYears.year, year));
+  const [[yearRow], [submission]] = await Promise.all([
+    db.select().from(reportingYears).where(eq(reportingYears.year, year)),
+    db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, year))),
+  ]);
   if (!yearRow) return notFound(text.notFound);
-  const [submission] = await db
-    .select()
-    .from(submissions)
-    .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, year)));
   return ok({ organisation, yearRow, submission: submission ?? null });
 }
 
@@ -190,6 +192,25 @@ async function createDraftSubmission(tx: Database, actor: Actor, organisationId:
   return created;
 }
 
+/** Thrown inside a transaction when the year closed after the request's first look at it. */
+class YearClosedError extends Error {
+  constructor() {
+    super('reporting year closed');
+    this.name = 'YearClosedError';
+  }
+}
+
+/**
+ * Checks again, inside the transaction, that the year is still open, and holds it open (a share
+ * lock on its row) until the change commits: closing the year takes the row's update lock, so it
+ * waits for saves under way, and a save that starts after the close sees the closed year. Without
+ * this a save that had read the year before the close could land after it.
+ */
+async function holdYearOpen(tx: Database, year: number, deadlineOverride: string | null, now: Date) {
+  const [row] = await tx.select().from(reportingYears).where(eq(reportingYears.year, year)).for('share');
+  if (!row || !isYearOpenForStaff(row, deadlineOverride, now)) throw new YearClosedError();
+}
+
 /** Save draft or submit: the form's figures, checked by rules.ts, written when the version still holds. */
 export async function saveSubmission(
   db: Database,
@@ -208,7 +229,27 @@ export async function saveSubmission(
   );
   if (!context.ok) return context;
   const { organisation, yearRow, submission } = context.value;
-  const indicatorList = await loadFormIndicators(db, input.year);
+  // everything the checks need, read at once (a stale or closed form wastes these reads, rarely)
+  // The stored values are read here, outside the transaction: they belong to the version the
+  // form was opened at, because every write of a value bumps the version in the same transaction
+  // and the UPDATE below only succeeds while that version still holds.
+  const [indicatorList, companyRows, lastYear, indicatorIds, existing] = await Promise.all([
+    loadFormIndicators(db, input.year),
+    submission?.hasCompanyList ? loadCompanyRows(db, submission.id) : null,
+    publishedValues(db, organisation.slug, input.year - 1),
+    db.select({ id: indicators.id, key: indicators.key }).from(indicators),
+    submission
+      ? db
+          .select({
+            indicatorId: submissionValues.indicatorId,
+            value: submissionValues.value,
+            denominator: submissionValues.denominator,
+            comment: submissionValues.comment,
+          })
+          .from(submissionValues)
+          .where(eq(submissionValues.submissionId, submission.id))
+      : [],
+  ]);
   const labels = new Map(
     indicatorList.map((indicator) => [
       indicator.key,
@@ -224,9 +265,7 @@ export async function saveSubmission(
     return invalid(messages.text.closed);
   if (!isEditableState(submission?.state ?? null)) return invalid(messages.text.readOnly);
 
-  const companyRows = submission?.hasCompanyList ? await loadCompanyRows(db, submission.id) : null;
   const derived = companyRows ? deriveCompanyIndicators(indicatorList, companyRows).derived : undefined;
-  const lastYear = await publishedValues(db, organisation.slug, input.year - 1);
   const checked = validateEntries({
     indicators: indicatorList,
     fields: input.fields,
@@ -238,106 +277,118 @@ export async function saveSubmission(
   });
   if (!checked.ok) return invalid(messages.text.invalid, checked.fieldErrors);
 
-  const idByKey = new Map<string, number>();
-  for (const row of await db.select({ id: indicators.id, key: indicators.key }).from(indicators))
-    idByKey.set(row.key, row.id);
+  const idByKey = new Map(indicatorIds.map((row) => [row.key, row.id]));
 
   try {
+    const keyById = new Map(indicatorIds.map((row) => [row.id, row.key]));
+    const before: Record<string, Entry> = {};
+    for (const row of existing) {
+      const key = keyById.get(row.indicatorId);
+      if (key)
+        before[key] = {
+          value: Number(row.value),
+          denominator: row.denominator == null ? null : Number(row.denominator),
+          comment: row.comment,
+        };
+    }
+    // the typed indicators on this form (derived ones come from the list and are not touched)
+    const formKeys = indicatorList
+      .map((indicator) => indicator.key)
+      .filter((key) => !(derived && key in derived));
+    const changedBefore: Record<string, Entry | null> = {};
+    const changedAfter: Record<string, Entry | null> = {};
+    for (const key of formKeys) {
+      const next = checked.values[key] ?? null;
+      if (sameEntry(before[key], next)) continue;
+      changedBefore[key] = before[key] ?? null;
+      changedAfter[key] = next;
+    }
+    const submit = input.intent === 'submit';
+    const removed = Object.keys(changedAfter).filter((key) => changedAfter[key] === null);
+
     const outcome = await db.transaction(async (tx) => {
-      const current = submission ?? (await createDraftSubmission(tx, actor!, organisation.id, input.year));
-      const existing = await tx
-        .select({
-          indicatorId: submissionValues.indicatorId,
-          value: submissionValues.value,
-          denominator: submissionValues.denominator,
-          comment: submissionValues.comment,
-        })
-        .from(submissionValues)
-        .where(eq(submissionValues.submissionId, current.id));
-      const keyById = new Map([...idByKey].map(([key, id]) => [id, key]));
-      const before: Record<string, Entry> = {};
-      for (const row of existing) {
-        const key = keyById.get(row.indicatorId);
-        if (key)
-          before[key] = {
-            value: Number(row.value),
-            denominator: row.denominator == null ? null : Number(row.denominator),
-            comment: row.comment,
-          };
+      // sent first, so the year row is locked before anything is written; awaited with the writes
+      const yearHeld = holdYearOpen(tx, input.year, submission?.deadlineOverride ?? null, now);
+      let current = submission;
+      if (!current) {
+        await yearHeld;
+        current = await createDraftSubmission(tx, actor!, organisation.id, input.year);
       }
-      // the typed indicators on this form (derived ones come from the list and are not touched)
-      const formKeys = indicatorList
-        .map((indicator) => indicator.key)
-        .filter((key) => !(derived && key in derived));
-      const changedBefore: Record<string, Entry | null> = {};
-      const changedAfter: Record<string, Entry | null> = {};
-      for (const key of formKeys) {
-        const next = checked.values[key] ?? null;
-        if (sameEntry(before[key], next)) continue;
-        changedBefore[key] = before[key] ?? null;
-        changedAfter[key] = next;
-      }
-      const submit = input.intent === 'submit';
-      const updated = await updateSubmissionState(
-        tx,
-        current.id,
-        submission ? input.version : current.version,
-        {
+      const expectedVersion = submission ? input.version : current.version;
+      // one statement for every changed value, not one round trip each
+      const written = Object.entries(changedAfter).flatMap(([key, entry]) =>
+        entry
+          ? [
+              {
+                submissionId: current.id,
+                indicatorId: idByKey.get(key)!,
+                value: entry.value,
+                denominator: entry.denominator,
+                comment: entry.comment,
+                updatedBy: actor!.userId,
+                updatedAt: now,
+              },
+            ]
+          : [],
+      );
+      // The writes are sent together (pipelined on the transaction's connection): under load each
+      // round trip waits a whole turn of the server's event loop. The version-checked UPDATE goes
+      // first and locks the submission row; when it finds another version, the throw below rolls
+      // back the writes sent after it.
+      const [, updated] = await Promise.all([
+        yearHeld,
+        updateSubmissionState(tx, current.id, expectedVersion, {
           updatedBy: actor!.userId,
           ...(submit ? { state: 'submitted', submittedBy: actor!.userId, submittedAt: now } : {}),
-        },
-      );
+        }),
+        removed.length
+          ? tx.delete(submissionValues).where(
+              and(
+                eq(submissionValues.submissionId, current.id),
+                inArray(
+                  submissionValues.indicatorId,
+                  removed.map((key) => idByKey.get(key)!),
+                ),
+              ),
+            )
+          : null,
+        written.length
+          ? tx
+              .insert(submissionValues)
+              .values(written)
+              .onConflictDoUpdate({
+                target: [submissionValues.submissionId, submissionValues.indicatorId],
+                set: {
+                  value: sql`excluded.value`,
+                  denominator: sql`excluded.denominator`,
+                  comment: sql`excluded.comment`,
+                  updatedBy: sql`excluded.updated_by`,
+                  updatedAt: sql`excluded.updated_at`,
+                },
+              })
+          : null,
+        recordAuditEvent(tx, {
+          actorId: actor!.userId,
+          actorEmail: actor!.email,
+          action: submit ? 'submission.submitted' : 'submission.saved',
+          entityType: 'submission',
+          entityId: current.id,
+          organisationId: organisation.id,
+          before: { version: current.version, state: current.state, values: changedBefore },
+          after: {
+            version: expectedVersion + 1,
+            state: submit ? 'submitted' : current.state,
+            values: changedAfter,
+          },
+          ip: actor!.ip ?? null,
+        }),
+      ]);
       if (!updated) throw new StaleVersionError(null);
-      const removed = Object.keys(changedAfter).filter((key) => changedAfter[key] === null);
-      if (removed.length)
-        await tx.delete(submissionValues).where(
-          and(
-            eq(submissionValues.submissionId, current.id),
-            inArray(
-              submissionValues.indicatorId,
-              removed.map((key) => idByKey.get(key)!),
-            ),
-          ),
-        );
-      for (const [key, entry] of Object.entries(changedAfter)) {
-        if (!entry) continue;
-        await tx
-          .insert(submissionValues)
-          .values({
-            submissionId: current.id,
-            indicatorId: idByKey.get(key)!,
-            value: entry.value,
-            denominator: entry.denominator,
-            comment: entry.comment,
-            updatedBy: actor!.userId,
-            updatedAt: now,
-          })
-          .onConflictDoUpdate({
-            target: [submissionValues.submissionId, submissionValues.indicatorId],
-            set: {
-              value: entry.value,
-              denominator: entry.denominator,
-              comment: entry.comment,
-              updatedBy: actor!.userId,
-              updatedAt: now,
-            },
-          });
-      }
-      await recordAuditEvent(tx, {
-        actorId: actor!.userId,
-        actorEmail: actor!.email,
-        action: submit ? 'submission.submitted' : 'submission.saved',
-        entityType: 'submission',
-        entityId: current.id,
-        organisationId: organisation.id,
-        before: { version: current.version, state: current.state, values: changedBefore },
-        after: { version: updated.version, state: updated.state, values: changedAfter },
-        ip: actor!.ip ?? null,
-      });
       return { submission: updated, changed: Object.keys(changedAfter) };
     });
     return ok(outcome);
   } catch (error) {
+    if (error instanceof YearClosedError) return invalid(messages.text.closed);
     if (!(error instanceof StaleVersionError)) throw error;
     const [latest] = await db
       .select()
@@ -425,6 +476,7 @@ export async function uploadCompanyList(
 
   try {
     const outcome = await db.transaction(async (tx) => {
+      await holdYearOpen(tx, input.year, submission?.deadlineOverride ?? null, now);
       const current = submission ?? (await createDraftSubmission(tx, actor!, organisation.id, input.year));
       const previousRows = current.hasCompanyList ? await loadCompanyRows(tx, current.id) : [];
       const previous = current.hasCompanyList ? deriveCompanyIndicators(indicatorList, previousRows) : null;
@@ -463,6 +515,7 @@ export async function uploadCompanyList(
     });
     return ok(outcome);
   } catch (error) {
+    if (error instanceof YearClosedError) return invalid(messages.text.closed);
     if (!(error instanceof StaleVersionError)) throw error;
     return conflictFailure(messages, [], new Map(), input.locale);
   }

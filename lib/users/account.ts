@@ -69,13 +69,16 @@ export async function changePassword(
 ): Promise<Result> {
   const denied = await signedIn(db, actor, 'account.change_password');
   if (denied) return denied;
+  const current = typeof input?.current === 'string' ? input.current : '';
+  const password = typeof input?.password === 'string' ? input.password : '';
+  const confirmation = typeof input?.confirmation === 'string' ? input.confirmation : '';
   const [user] = await db.select().from(users).where(eq(users.id, actor!.userId));
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
+  if (!user?.passwordHash || !current || !(await verifyPassword(user.passwordHash, current))) {
     return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
       current: [translate(locale, 'auth.account.errors.current')],
     });
   }
-  const problem = passwordProblem(input.password, input.confirmation, {
+  const problem = passwordProblem(password, confirmation, {
     email: user.email,
     common: commonPasswords(),
   });
@@ -85,7 +88,7 @@ export async function changePassword(
       [field]: [translate(locale, `auth.setPassword.errors.${problem}`, { min: 12 })],
     });
   }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await recordAuditEvent(tx, {
@@ -158,7 +161,7 @@ export async function confirmTotpEnrolment(
   const [user] = await db.select().from(users).where(eq(users.id, actor!.userId));
   if (!user?.totpSecret || user.totpEnabledAt)
     return conflict(translate(locale, 'auth.account.errors.noEnrolment'));
-  if (!(await verifyTotp(user.totpSecret, input.code))) {
+  if (typeof input?.code !== 'string' || !(await verifyTotp(user.totpSecret, input.code))) {
     return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
       code: [translate(locale, 'auth.account.errors.code')],
     });
@@ -191,7 +194,7 @@ export async function regenerateRecoveryCodes(
   const [user] = await db.select().from(users).where(eq(users.id, actor!.userId));
   if (!user?.totpSecret || !user.totpEnabledAt)
     return conflict(translate(locale, 'auth.account.errors.noEnrolment'));
-  if (!(await verifyTotp(user.totpSecret, input.code))) {
+  if (typeof input?.code !== 'string' || !(await verifyTotp(user.totpSecret, input.code))) {
     return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
       code: [translate(locale, 'auth.account.errors.code')],
     });

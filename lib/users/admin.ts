@@ -7,6 +7,9 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { conflict, invalid, notFound, ok } from '@/lib/result';
+import { isDatabaseId } from '@/lib/validation/input';
+
+const USER_CHANGES = ['role', 'disable', 'enable', 'logout_everywhere', 'memberships'];
 
 export async function listUsers(db: Database, actor: Actor | null) {
   const denied = await checkAdmin(db, actor, 'user.read');
@@ -47,11 +50,21 @@ export async function changeUser(
   actor: Actor | null,
   input: { userId: number; change: UserChange },
 ) {
-  const denied = await checkAdmin(db, actor, `user.${input.change.kind}`);
+  // the kind names the audited action: only a known one gets that far
+  const kind = (input?.change as { kind?: unknown } | null | undefined)?.kind;
+  if (typeof kind !== 'string' || !USER_CHANGES.includes(kind)) return invalid('invalid_input');
+  const denied = await checkAdmin(db, actor, `user.${kind}`);
   if (denied) return denied;
+  if (!isDatabaseId(input.userId)) return notFound('user_not_found');
   const change = input.change;
   if (change.kind === 'role' && !['admin', 'staff'].includes(change.role)) {
     return invalid('invalid_input', { role: ['role_invalid'] });
+  }
+  if (
+    change.kind === 'memberships' &&
+    (!Array.isArray(change.organisationIds) || !change.organisationIds.every(isDatabaseId))
+  ) {
+    return invalid('invalid_input', { organisationIds: ['organisation_invalid'] });
   }
   // the secretariat cannot lock itself out by accident
   if (input.userId === actor!.userId && (change.kind === 'disable' || change.kind === 'role')) {

@@ -14,12 +14,28 @@ import { issueToken } from '@/lib/auth/tokens';
 import type { Locale } from '@/lib/format';
 import { sendMail } from '@/lib/mail/send';
 import { conflict, invalid, notFound, ok, type Result } from '@/lib/result';
+import { INT4_MAX, isDatabaseId } from '@/lib/validation/input';
+import { textProblem } from '@/lib/validation/text';
 
 export const invitePersonSchema = z.object({
-  email: z.email({ error: 'email' }).trim().max(320).toLowerCase(),
-  name: z.string().trim().min(1, { error: 'name' }).max(200, { error: 'name' }),
+  email: z
+    .string({ error: 'email' })
+    .trim()
+    .max(320, { error: 'email' })
+    .pipe(z.email({ error: 'email' }))
+    .refine((text) => textProblem(text, 320) === null, { error: 'email' })
+    .transform((text) => text.toLowerCase()),
+  name: z
+    .string({ error: 'name' })
+    .trim()
+    .min(1, { error: 'name' })
+    .max(200, { error: 'name' })
+    .refine((text) => textProblem(text, 200) === null, { error: 'name' }),
   role: z.enum(['admin', 'staff'], { error: 'role' }),
-  organisationIds: z.array(z.coerce.number().int().positive()).max(100).default([]),
+  organisationIds: z
+    .array(z.coerce.number().int().positive().max(INT4_MAX), { error: 'organisationIds' })
+    .max(100)
+    .default([]),
 });
 export type InvitePersonInput = z.input<typeof invitePersonSchema>;
 
@@ -140,6 +156,7 @@ export async function resendInvitation(
   const locale = options.locale ?? 'da';
   const denied = await checkAdmin(db, actor, 'user.reinvite');
   if (denied) return denied;
+  if (!isDatabaseId(input.userId)) return notFound();
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!user || user.disabled) return notFound();
   if (user.passwordHash) return conflict(translate(locale, 'auth.invite.errors.accepted'));

@@ -30,3 +30,15 @@ export function storableText(options: { max: number; required?: boolean }) {
     .refine((text) => textProblem(text, options.max) === null, { error: 'invalid_characters' });
   return options.required ? base.refine((text) => text.length > 0, { error: 'required' }) : base;
 }
+
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * For text that is only ever compared and logged, never shown back as typed (a sign-in email, a
+ * throttle key): control characters and lone surrogates become U+FFFD and the text is cut at
+ * `maxLength`, so the database can always store and compare it. Valid text is unchanged.
+ */
+export function storableForm(text: string, maxLength: number): string {
+  return text.slice(0, maxLength).replace(CONTROL_ALL, '\uFFFD').replace(LONE_SURROGATE_ALL, '\uFFFD');
+}

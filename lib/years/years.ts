@@ -3,14 +3,16 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { indicators, indicatorYears, reportingYears, yearExclusions } from '@/db/schema';
+import { indicators, indicatorYears, organisations, reportingYears, yearExclusions } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { checkAdmin } from '@/lib/auth/permissions';
 import { conflict, type FieldErrors, invalid, notFound, ok } from '@/lib/result';
 import { isNull } from 'drizzle-orm';
+import { isDatabaseId, isoDateSchema, isYearNumber } from '@/lib/validation/input';
+import { textProblem } from '@/lib/validation/text';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_invalid' });
+const isoDate = isoDateSchema;
 
 export const createYearSchema = z
   .object({
@@ -90,19 +92,31 @@ type YearChange =
   | { kind: 'close' }
   | { kind: 'reopen'; reason: string };
 
+const YEAR_CHANGES = ['deadline', 'open', 'close', 'reopen'];
+
 export async function changeYear(
   db: Database,
   actor: Actor | null,
   input: { year: number; change: YearChange },
 ) {
-  const denied = await checkAdmin(db, actor, `year.${input.change.kind}`);
+  // the kind names the audited action: only a known one gets that far
+  const kind = (input?.change as { kind?: unknown } | null | undefined)?.kind;
+  if (typeof kind !== 'string' || !YEAR_CHANGES.includes(kind)) return invalid('invalid_input');
+  const denied = await checkAdmin(db, actor, `year.${kind}`);
   if (denied) return denied;
+  if (!isYearNumber(input.year)) return invalid('invalid_input', { year: ['year_invalid'] });
   const change = input.change;
   if (change.kind === 'deadline' && !isoDate.safeParse(change.deadline).success) {
     return invalid('invalid_input', { deadline: ['date_invalid'] });
   }
-  if (change.kind === 'reopen' && !change.reason?.trim()) {
-    return invalid('invalid_input', { reason: ['reason_required'] });
+  if (change.kind === 'reopen') {
+    if (typeof change.reason !== 'string' || !change.reason.trim())
+      return invalid('invalid_input', { reason: ['reason_required'] });
+    const problem = textProblem(change.reason.trim(), 1000);
+    if (problem)
+      return invalid('invalid_input', {
+        reason: [problem === 'too_long' ? 'reason_too_long' : 'invalid_characters'],
+      });
   }
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -123,6 +137,7 @@ export async function changeYear(
         // opening now: reporting starts today if it was planned for later
         if (before.state !== 'open') return conflict('year_not_open_state');
         if (before.opensOn <= today) return conflict('year_already_open');
+        // biome-ignore lint/complexity/useMathMinMax: ISO date strings, which Math.max would turn into NaN
         patch = { opensOn: today, deadline: before.deadline < today ? today : before.deadline };
         break;
       case 'close':
@@ -156,12 +171,19 @@ export async function excludeOrganisation(
 ) {
   const denied = await checkAdmin(db, actor, 'year.exclude');
   if (denied) return denied;
-  const reason = input.reason?.trim() ?? '';
+  if (!isYearNumber(input.year) || !isDatabaseId(input.organisationId)) return invalid('invalid_input');
+  const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
   if (!reason) return invalid('invalid_input', { reason: ['reason_required'] });
   if (reason.length > 1000) return invalid('invalid_input', { reason: ['reason_too_long'] });
+  if (textProblem(reason, 1000)) return invalid('invalid_input', { reason: ['invalid_characters'] });
   return db.transaction(async (tx) => {
     const [year] = await tx.select().from(reportingYears).where(eq(reportingYears.year, input.year));
     if (!year) return notFound('year_not_found');
+    const [organisation] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, input.organisationId));
+    if (!organisation) return notFound('organisation_not_found');
     const [existing] = await tx
       .select()
       .from(yearExclusions)
@@ -193,6 +215,7 @@ export async function includeOrganisation(
 ) {
   const denied = await checkAdmin(db, actor, 'year.include');
   if (denied) return denied;
+  if (!isYearNumber(input.year) || !isDatabaseId(input.organisationId)) return invalid('invalid_input');
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select()

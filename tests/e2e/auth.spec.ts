@@ -155,6 +155,28 @@ test('a server action replayed with the cookie from before sign-out changes noth
   await expect(page).toHaveURL(/\/portal$/);
 });
 
+test('another site cannot sign a user out: /logout from a cross-site request changes nothing', async ({
+  page,
+}) => {
+  await signIn(page, staff(4));
+  await expect(page).toHaveURL(/\/portal$/);
+  // what an <img src="https://…/logout"> on another site sends, with the user's cookie
+  const crossSite = await page.request.get('/logout', {
+    headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'image' },
+    maxRedirects: 0,
+  });
+  expect(crossSite.status()).toBe(303);
+  expect(crossSite.headers().location).toMatch(/\/konto$/);
+  await page.goto('/konto');
+  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page.getByRole('link', { name: 'Log ud' })).toBeVisible();
+  // the person's own click on the link does sign out
+  await page.getByRole('link', { name: 'Log ud' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/konto');
+  await expect(page).toHaveURL(/\/login/);
+});
+
 test('security headers: a nonce on per-request pages, a static policy on public pages', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (message) => {
@@ -228,4 +250,24 @@ test('a password reset mailed through SMTP: follow the link, a common password i
   } finally {
     await inbox.close();
   }
+});
+
+test('"sign out everywhere" (a stateful form since it can report a database outage) ends every session', async ({
+  browser,
+}) => {
+  const email = staff(6);
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const here = await first.newPage();
+  const there = await second.newPage();
+  await signIn(here, email);
+  await signIn(there, email);
+  await here.goto('/konto');
+  await expectNoAxeViolations(here);
+  await here.getByRole('button', { name: 'Log ud overalt' }).click();
+  await expect(here).toHaveURL(/\/login$/);
+  await there.goto('/konto');
+  await expect(there).toHaveURL(/\/login\?callbackUrl=/);
+  await first.close();
+  await second.close();
 });

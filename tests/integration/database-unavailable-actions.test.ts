@@ -10,7 +10,7 @@ import { adminActor, staffActor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganisation, createSubmission, createYear } from '../helpers/fixtures';
 
-const current = vi.hoisted(() => ({ db: null as unknown, actor: null as unknown }));
+const current = vi.hoisted(() => ({ db: null as unknown, actor: null as unknown, pending: '' }));
 
 vi.mock('@/db/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/db/client')>()),
@@ -28,9 +28,42 @@ vi.mock('next/navigation', () => ({
     throw new Error('redirected: the action claimed success');
   }),
 }));
+// the sign-in form reads the request's headers and the pending-second-factor cookie
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.7', host: 'localhost' }),
+  cookies: async () => ({
+    get: (name: string) => (name === 'kr-pending-second-factor' ? { value: current.pending } : undefined),
+    set: vi.fn(),
+    delete: vi.fn(),
+  }),
+}));
+vi.mock('@/auth', () => ({
+  signIn: vi.fn(() => {
+    throw new Error('signed in: the action claimed success');
+  }),
+  signOut: vi.fn(() => {
+    throw new Error('signed out: the action claimed success');
+  }),
+}));
+vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
+process.env.AUTH_SECRET ??= 'test-secret-for-database-unavailable-actions-0123456789';
 
 const { saveSubmissionAction, uploadCompanyListAction } = await import('@/lib/submissions/actions');
-const { approveAction, createYearAction, excludeAction, publishAction } = await import('@/lib/admin/actions');
+const { approveAction, createYearAction, excludeAction, inviteUserAction, publishAction } = await import(
+  '@/lib/admin/actions'
+);
+const { signInAction } = await import('@/lib/auth/sign-in-action');
+const { requestResetAction, acceptInvitationAction, resetPasswordAction } = await import(
+  '@/lib/auth/password-actions'
+);
+const {
+  changePasswordAction,
+  startTotpAction,
+  confirmTotpAction,
+  regenerateRecoveryCodesAction,
+  logOutEverywhereAction,
+} = await import('@/lib/users/account-actions');
+const { createTicket } = await import('@/lib/auth/ticket');
 
 let database: TestDatabase;
 let staff: Actor;
@@ -104,6 +137,11 @@ describe("the secretariat's actions (lib/admin/actions.ts)", () => {
     ],
     ['exclude', () => excludeAction, { year: '2030', organisationId: '', reason: 'Lukket' }],
     ['publish', () => publishAction, { year: '2030', changeNote: '' }],
+    [
+      'invite a person',
+      () => inviteUserAction,
+      { email: 'ny@example.org', name: 'Ny Person', role: 'admin' },
+    ],
   ] as const)('%s: the form shows the message, with what was posted', async (_name, action, fields) => {
     current.actor = admin;
     const posted = {
@@ -116,5 +154,74 @@ describe("the secretariat's actions (lib/admin/actions.ts)", () => {
     expect(da.message).toMatch(/intet blev gemt/);
     const en = await action()({ status: 'idle' }, form({ locale: 'en', ...posted }));
     expect(en.message).toMatch(/nothing was saved/);
+  });
+});
+
+/** Both languages: the state's message says nothing was saved and to try again. */
+async function expectUnavailable<S extends { message?: string; error?: string }>(
+  run: (locale: 'da' | 'en') => Promise<S>,
+): Promise<S> {
+  const da = await run('da');
+  expect(da.message ?? da.error).toMatch(/intet blev gemt/);
+  const en = await run('en');
+  expect(en.message ?? en.error).toMatch(/nothing was saved/);
+  return en;
+}
+
+describe('the sign-in form (lib/auth/sign-in-action.ts)', () => {
+  it('email and password: the message, on the same step, with the email kept', async () => {
+    const state = await expectUnavailable((locale) =>
+      signInAction({}, form({ locale, email: 'a@example.org', password: 'a long password' })),
+    );
+    expect(state).toMatchObject({ step: 'password', email: 'a@example.org' });
+  });
+
+  it('the second factor: the message, still on the code step', async () => {
+    current.pending = createTicket(
+      { purpose: 'pending-second-factor', userId: admin.userId, sessionVersion: 1, method: 'password' },
+      300,
+    );
+    const state = await expectUnavailable((locale) =>
+      signInAction({}, form({ locale, step: 'second_factor', code: '123456' })),
+    );
+    expect(state).toMatchObject({ step: 'second_factor', errorField: 'code' });
+  });
+});
+
+describe('the password forms reached without a session (lib/auth/password-actions.ts)', () => {
+  const token = 'A'.repeat(43);
+  it.each([
+    ['ask for a reset link', () => requestResetAction, { email: 'a@example.org' }],
+    [
+      'accept an invitation',
+      () => acceptInvitationAction,
+      { token, password: 'a long new password', confirmation: 'a long new password' },
+    ],
+    [
+      'set a new password',
+      () => resetPasswordAction,
+      { token, password: 'a long new password', confirmation: 'a long new password' },
+    ],
+  ] as const)('%s: the message, not done', async (_name, action, fields) => {
+    const state = await expectUnavailable((locale) => action()({}, form({ locale, ...fields })));
+    expect(state.done).toBeFalsy();
+  });
+});
+
+describe('the account forms (lib/users/account-actions.ts)', () => {
+  it.each([
+    [
+      'change password',
+      () => changePasswordAction,
+      { current: 'the old password', password: 'a long new password', confirmation: 'a long new password' },
+    ],
+    ['start enrolling a second factor', () => startTotpAction, {}],
+    ['confirm the second factor', () => confirmTotpAction, { code: '123456' }],
+    ['new recovery codes', () => regenerateRecoveryCodesAction, { code: '123456' }],
+    ['log out everywhere', () => logOutEverywhereAction, {}],
+  ] as const)('%s: the message, not done', async (_name, action, fields) => {
+    current.actor = staff;
+    const state = await expectUnavailable((locale) => action()({}, form({ locale, ...fields })));
+    expect(state.done).toBeFalsy();
   });
 });

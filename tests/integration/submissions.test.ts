@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, participants, publications, submissions, submissionValues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -453,7 +453,8 @@ describe('company list', () => {
           eq(auditEvents.action, 'submission.company_list_uploaded'),
           eq(auditEvents.organisationId, organisation.id),
         ),
-      );
+      )
+      .orderBy(asc(auditEvents.id));
     expect(events[1]!.before).toMatchObject({ companyList: { rows: 5 } });
     expect(events[1]!.after).toMatchObject({ companyList: { rows: 2 } });
   });
@@ -553,6 +554,20 @@ describe('history and review', () => {
     if (!view.ok) throw new Error(view.message);
     expect(view.value.lastYear.innovation_projects).toBe(10);
     expect(view.value.warnings).toEqual([{ key: 'innovation_projects', last: 10, current: 30, change: 2 }]);
+    // the staff form reads the same figure out of the latest publication only
+    await db.insert(publications).values({
+      year: YEAR - 1,
+      version: 2,
+      changeNote: 'correction',
+      snapshot: {
+        accounts: { organisations: [{ slug: organisation.slug, values: { innovation_projects: 12 } }] },
+        methodology: { da: '', en: '' },
+      },
+    });
+    const form = await loadSubmissionForm(db, actor, { orgSlug: organisation.slug, year: YEAR }, NOW);
+    if (!form.ok) throw new Error(form.message);
+    expect(form.value.lastYear.innovation_projects).toBe(12);
+    expect(form.value.warnings).toEqual([{ key: 'innovation_projects', last: 12, current: 30, change: 1.5 }]);
     expect(view.value.values.innovation_projects).toMatchObject({ value: 30, comment: 'New programme' });
     expect(
       view.value.valueHistory.innovation_projects!.map((change) => [

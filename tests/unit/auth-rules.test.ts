@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { afterFailure, EMAIL_POLICY, secondsToWait } from '@/lib/auth/throttle-rules';
+import { clientAddress } from '@/lib/auth/client-address';
+import { startedByAnotherSite } from '@/lib/auth/fetch-site';
 import { areaOf, contentSecurityPolicy, needsSignIn } from '@/lib/security-headers';
 
 const at = (s: number) => new Date(Date.UTC(2030, 0, 1, 0, 0, s));
@@ -92,5 +94,29 @@ describe('single sign-on settings', () => {
         AUTH_OIDC_CLIENT_SECRET: 'y',
       } as never),
     ).toEqual([]);
+  });
+});
+
+describe('the client address', () => {
+  it('trusts only the right end of X-Forwarded-For, which our own proxy (or next start) wrote', () => {
+    // a client that writes its own header cannot choose the address the throttle counts
+    expect(clientAddress('6.6.6.6, 203.0.113.9', null, 1)).toBe('203.0.113.9');
+    expect(clientAddress('203.0.113.9', null, 1)).toBe('203.0.113.9');
+    // behind two proxies of our own: the address the outer one saw
+    expect(clientAddress('6.6.6.6, 203.0.113.9, 10.0.0.2', null, 2)).toBe('203.0.113.9');
+    expect(clientAddress('203.0.113.9', null, 3)).toBe('203.0.113.9');
+    expect(clientAddress(null, ' 198.51.100.4 ', 1)).toBe('198.51.100.4');
+    expect(clientAddress(' , ', null, 1)).toBeNull();
+    expect(clientAddress(`${'1'.repeat(500)}`, null, 1)).toHaveLength(64);
+  });
+});
+
+describe('requests another site started', () => {
+  it('are told apart by Sec-Fetch-Site; old browsers without it are let through', () => {
+    expect(startedByAnotherSite('cross-site')).toBe(true);
+    expect(startedByAnotherSite('same-site')).toBe(true);
+    expect(startedByAnotherSite('same-origin')).toBe(false);
+    expect(startedByAnotherSite('none')).toBe(false);
+    expect(startedByAnotherSite(null)).toBe(false);
   });
 });

@@ -140,12 +140,15 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           {t('sessionsTitle')}
         </h2>
         <p className="mt-2">{t('sessionsIntro')}</p>
-        <form action={logOutEverywhereAction} className="mt-4">
-          <input type="hidden" name="locale" value={locale} />
-          <button type="submit" className="border-2 border-primary px-5 py-2 font-medium text-primary">
-            {t('logOutEverywhere')}
-          </button>
-        </form>
+        {/* a form with state: when the database is unavailable it says so instead of failing */}
+        <ActionForm
+          id="sessions"
+          action={logOutEverywhereAction}
+          hidden={{ locale }}
+          fields={[]}
+          submit={t('logOutEverywhere')}
+          errorSummary={t('errorSummary')}
+        />
         <p className="mt-4">
           <a href={`${prefix}/logout`}>{t('logOut')}</a>
         </p>

@@ -1,13 +1,20 @@
 import { signOut } from '@/auth';
+import { startedByAnotherSite } from '@/lib/auth/fetch-site';
 import { signOutEverywhere } from '@/lib/auth/sign-out';
 
 // /logout ends the session and returns to the front page of the same language. Sessions are
 // stateless JWTs, so signing out also bumps the user's session version: a copy of the old cookie
-// (or a replayed server action carrying it) stops working too.
-export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
+// (or a replayed server action carrying it) stops working too. Because that ends every session of
+// the user, another site must not be able to trigger it with an image or a form: such a request
+// is sent to the account page, which has the sign-out link, and nothing happens.
+async function logout(request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  const home = locale === 'en' ? '/en' : '/';
+  if (startedByAnotherSite(request.headers.get('sec-fetch-site')))
+    return Response.redirect(new URL(locale === 'en' ? '/en/konto' : '/konto', request.url), 303);
   await signOutEverywhere();
-  await signOut({ redirectTo: locale === 'en' ? '/en' : '/' });
+  await signOut({ redirectTo: home });
 }
 
-export const POST = GET;
+export const GET = logout;
+export const POST = logout;

@@ -1,6 +1,7 @@
 // Embeds: one chart alone for an iframe on another site, without the site's header and footer.
 // A root layout of its own; /embed/… is excluded from the language rewrite in next.config.mjs.
 import '../../globals.css';
+import { plexSans } from '../../fonts';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -23,7 +24,7 @@ export default async function EmbedLayout({
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   return (
-    <html lang={locale}>
+    <html lang={locale} className={plexSans.variable}>
       <body className="bg-white p-2 font-sans text-ink">
         <main>{children}</main>
       </body>

@@ -107,24 +107,16 @@ export default async function OrganisationsPage({ params, searchParams }: Props)
         <p className="mt-2">{t('organisations.none')}</p>
       ) : (
         <ScrollRegion className="mt-2" label={t('organisations.title')}>
-          <table className="w-full min-w-[40rem]" id="katalog" data-testid="catalogue">
+          <table className="figure-table w-full min-w-[40rem]" id="katalog" data-testid="catalogue">
             <caption className="sr-only">{t('organisations.title')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                  {t('year.name')}
-                </th>
-                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                  {t('dimension.kind')}
-                </th>
-                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                  {t('dimension.field')}
-                </th>
-                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                  {t('dimension.region')}
-                </th>
+                <th scope="col">{t('year.name')}</th>
+                <th scope="col">{t('dimension.kind')}</th>
+                <th scope="col">{t('dimension.field')}</th>
+                <th scope="col">{t('dimension.region')}</th>
                 {latest && (
-                  <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
+                  <th scope="col" className="num">
                     {t('organisations.latestYear', { year: latest.year })}
                   </th>
                 )}
@@ -135,16 +127,16 @@ export default async function OrganisationsPage({ params, searchParams }: Props)
                 const value = latestValues.get(organisation.slug);
                 return (
                   <tr key={organisation.slug}>
-                    <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
+                    <th scope="row">
                       <Link href={localePath(locale, `/klynger/${organisation.slug}`)}>
                         {organisation.name}
                       </Link>
                     </th>
-                    <td className="border-b border-rule px-3 py-2">{t(`kind.${organisation.kind}`)}</td>
-                    <td className="border-b border-rule px-3 py-2">{organisation.field}</td>
-                    <td className="border-b border-rule px-3 py-2">{t(`region.${organisation.region}`)}</td>
+                    <td>{t(`kind.${organisation.kind}`)}</td>
+                    <td>{organisation.field}</td>
+                    <td>{t(`region.${organisation.region}`)}</td>
                     {latest && (
-                      <td className="border-b border-rule px-3 py-2 text-right tabular-nums">
+                      <td className="num">
                         {typeof value === 'number'
                           ? formatInteger(value, locale)
                           : t('organisations.notInLatest', { year: latest.year })}

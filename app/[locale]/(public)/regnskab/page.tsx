@@ -33,22 +33,18 @@ export default async function AccountsPage({ params }: { params: Promise<{ local
         <p className="mt-6">{t('accounts.none')}</p>
       ) : (
         <ScrollRegion className="mt-6 max-w-3xl" label={t('accounts.title')}>
-          <table className="w-full min-w-[30rem]" id="aar" data-testid="years-table">
+          <table className="figure-table w-full min-w-[30rem]" id="aar" data-testid="years-table">
             <caption className="sr-only">{t('accounts.title')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                  {t('accounts.yearColumn')}
-                </th>
-                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
+                <th scope="col">{t('accounts.yearColumn')}</th>
+                <th scope="col" className="num">
                   {t('accounts.participantsColumn')}
                 </th>
-                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-right">
+                <th scope="col" className="num">
                   {t('accounts.versionColumn')}
                 </th>
-                <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                  {t('accounts.publishedColumn')}
-                </th>
+                <th scope="col">{t('accounts.publishedColumn')}</th>
               </tr>
             </thead>
             <tbody>
@@ -56,18 +52,16 @@ export default async function AccountsPage({ params }: { params: Promise<{ local
                 const participants = netFigure(publication.snapshot.accounts, 'participants');
                 return (
                   <tr key={publication.year}>
-                    <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
+                    <th scope="row">
                       <Link href={localePath(locale, `/regnskab/${publication.year}`)}>
                         {t('year.title', { year: publication.year })}
                       </Link>
                     </th>
-                    <td className="border-b border-rule px-3 py-2 text-right tabular-nums">
+                    <td className="num">
                       {participants === null ? '–' : formatInteger(participants, locale)}
                     </td>
-                    <td className="border-b border-rule px-3 py-2 text-right">{publication.version}</td>
-                    <td className="border-b border-rule px-3 py-2">
-                      {formatDate(publication.publishedAt, locale)}
-                    </td>
+                    <td className="num">{publication.version}</td>
+                    <td>{formatDate(publication.publishedAt, locale)}</td>
                   </tr>
                 );
               })}

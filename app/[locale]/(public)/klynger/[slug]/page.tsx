@@ -54,8 +54,6 @@ export default async function OrganisationPage({ params }: Props) {
   const value = (values: Record<string, unknown>, key: string) =>
     typeof values[key] === 'number' ? (values[key] as number) : null;
   const chartTitle = first ? t('organisation.resultsChart', { name: detail.name, first, last: last! }) : '';
-  const th = 'border-b-2 border-ink px-3 py-2 text-right align-bottom';
-  const td = 'border-b border-rule px-3 py-2 text-right tabular-nums';
   return (
     <>
       <p className="no-print">
@@ -91,15 +89,17 @@ export default async function OrganisationPage({ params }: Props) {
       ) : (
         <>
           <ScrollRegion className="mt-4" label={t('organisation.results')}>
-            <table className="w-full min-w-[36rem]" id="tabel-resultater" data-testid="organisation-results">
+            <table
+              className="figure-table w-full min-w-[36rem]"
+              id="tabel-resultater"
+              data-testid="organisation-results"
+            >
               <caption className="sr-only">{t('organisation.results')}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                    {t('yearLabel')}
-                  </th>
+                  <th scope="col">{t('yearLabel')}</th>
                   {HEADLINE_KEYS.map((key) => (
-                    <th key={key} scope="col" className={th}>
+                    <th key={key} scope="col" className="num">
                       {labelOf(key)}
                     </th>
                   ))}
@@ -108,7 +108,7 @@ export default async function OrganisationPage({ params }: Props) {
               <tbody>
                 {detail.years.map((row) => (
                   <tr key={row.year}>
-                    <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
+                    <th scope="row">
                       <Link
                         href={localePath(locale, `/regnskab/${row.year}`)}
                         aria-label={t('organisation.yearLink', { year: row.year })}
@@ -119,7 +119,7 @@ export default async function OrganisationPage({ params }: Props) {
                     {HEADLINE_KEYS.map((key) => {
                       const number = value(row.values, key);
                       return (
-                        <td key={key} className={td}>
+                        <td key={key} className="num">
                           {number === null ? '–' : formatInteger(number, locale)}
                         </td>
                       );
@@ -177,17 +177,15 @@ export default async function OrganisationPage({ params }: Props) {
             ) : null;
           })()}
           <ScrollRegion className="mt-4" label={t('organisation.comparison', { year: newest.year })}>
-            <table className="w-full min-w-[28rem] max-w-3xl" id="tabel-sammenligning">
+            <table className="figure-table w-full min-w-[28rem] max-w-3xl" id="tabel-sammenligning">
               <caption className="sr-only">{t('organisation.comparison', { year: newest.year })}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="border-b-2 border-ink px-3 py-2 text-left">
-                    {t('year.indicator')}
-                  </th>
-                  <th scope="col" className={th}>
+                  <th scope="col">{t('year.indicator')}</th>
+                  <th scope="col" className="num">
                     {detail.name}
                   </th>
-                  <th scope="col" className={th}>
+                  <th scope="col" className="num">
                     {t('organisation.nationalShare')}
                   </th>
                 </tr>
@@ -200,13 +198,11 @@ export default async function OrganisationPage({ params }: Props) {
                   const national = netFigure(newestAccounts, key);
                   return (
                     <tr key={key}>
-                      <th scope="row" className="border-b border-rule px-3 py-2 text-left font-normal">
-                        {labelOf(key)}
-                      </th>
-                      <td className={td}>
+                      <th scope="row">{labelOf(key)}</th>
+                      <td className="num">
                         {own !== null && ownParticipants ? formatPercent(own / ownParticipants, locale) : '–'}
                       </td>
-                      <td className={td}>
+                      <td className="num">
                         {national !== null && nationalParticipants
                           ? formatPercent(national / nationalParticipants, locale)
                           : '–'}

@@ -33,8 +33,7 @@ export default async function ReviewPage({
   const t = await adminText(locale);
   const [db, actor] = await Promise.all([getDb(), getActor()]);
   const result = Number.isInteger(Number(id)) ? await getReview(db, actor, Number(id)) : null;
-  if (!result || !result.ok)
-    return <Failed message={t(`errors.${result?.message ?? 'submission_not_found'}`)} />;
+  if (!result?.ok) return <Failed message={t(`errors.${result?.message ?? 'submission_not_found'}`)} />;
   const review = result.value;
   const s = review.submission;
   const label = (key: string) => {

@@ -1,7 +1,6 @@
 // GET /api/v1/accounts/{year}[?version=n][&format=csv]: one year's published accounts.
-import { cachedPublication } from '@/lib/publications/cached';
-import { csvResponse, errorResponse, formatOf, jsonResponse, optionsResponse } from '@/lib/publications/http';
-import { accountsCsvForApi, toOpenAccountsYear } from '@/lib/publications/open-data';
+import { cachedAccountsAnswer } from '@/lib/publications/cached';
+import { cachedResponse, errorResponse, formatOf, optionsResponse } from '@/lib/publications/http';
 import { parseYear } from '@/lib/publications/view';
 
 export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
@@ -14,16 +13,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
     rawVersion === null ? undefined : /^[1-9]\d{0,3}$/.test(rawVersion) ? Number(rawVersion) : NaN;
   if (year === null || Number.isNaN(version))
     return errorResponse(404, 'not_found', 'no such published year or version');
-  const publication = await cachedPublication(year, version);
-  if (!publication) return errorResponse(404, 'not_found', 'no such published year or version');
-  if (format === 'csv') {
-    return csvResponse(
-      request,
-      accountsCsvForApi(publication),
-      `klyngeregnskab-${year}-v${publication.version}.csv`,
-    );
-  }
-  return jsonResponse(request, toOpenAccountsYear(publication));
+  const answer = await cachedAccountsAnswer(year, version, format);
+  if (!answer) return errorResponse(404, 'not_found', 'no such published year or version');
+  return format === 'csv'
+    ? cachedResponse(request, answer.body, {
+        contentType: 'text/csv; charset=utf-8',
+        etag: answer.etag,
+        filename: `klyngeregnskab-${year}-v${answer.version}.csv`,
+      })
+    : cachedResponse(request, answer.body, {
+        contentType: 'application/json; charset=utf-8',
+        etag: answer.etag,
+      });
 }
 
 export function OPTIONS() {

@@ -1,0 +1,31 @@
+// Plain JavaScript so next.config.mjs (which sets the public pages' policy as a static header)
+// and proxy.ts (which sets the per-request pages' policy with a nonce) build it from one place.
+
+/** The areas rendered per request: they get a nonce from proxy.ts; everything else a static policy. */
+export const PER_REQUEST_AREAS = ['portal', 'admin', 'login', 'logout', 'konto', 'invitation'];
+
+/**
+ * @param {'per-request' | 'public' | 'embed'} area
+ * @param {{ nonce?: string; development?: boolean; formTargets?: string[] }} [options]
+ * @returns {string}
+ */
+export function contentSecurityPolicy(area, options = {}) {
+  const scripts =
+    area === 'per-request' && options.nonce
+      ? `'self' 'nonce-${options.nonce}' 'strict-dynamic'`
+      : `'self' 'unsafe-inline'`;
+  const directives = [
+    `default-src 'self'`,
+    `script-src ${scripts}${options.development ? ` 'unsafe-eval'` : ''}`,
+    // React writes style attributes; no stylesheet comes from elsewhere
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' data: blob:`,
+    `font-src 'self'`,
+    `connect-src 'self'`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `form-action 'self'${options.formTargets?.length ? ` ${options.formTargets.join(' ')}` : ''}`,
+    area === 'embed' ? `frame-ancestors *` : `frame-ancestors 'none'`,
+  ];
+  return directives.join('; ');
+}
