@@ -418,7 +418,11 @@ function countTrailingBlank(lines: string[][]): number {
 
 export type CsvMessages = Record<CsvProblem['code'], string>;
 
-export function describeCsvProblem(problem: CsvProblem, messages: CsvMessages, locale: Locale = 'da'): string {
+export function describeCsvProblem(
+  problem: CsvProblem,
+  messages: CsvMessages,
+  locale: Locale = 'da',
+): string {
   // numbers as the language writes them (20.000 / 20,000); CVR numbers and cells are strings
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(problem))
