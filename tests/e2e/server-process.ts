@@ -50,3 +50,17 @@ export function residentMemory(pid: number): { rssMiB: number; peakMiB: number }
     Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? Number.NaN);
   return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
 }
+
+/**
+ * Starts a fresh peak (VmHWM := VmRSS; Linux `clear_refs` value 5), so that a later reading shows
+ * the peak of what happened since — not of whatever the server did before in the same run.
+ * Returns false when the process is not ours to reset.
+ */
+export function resetPeakMemory(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}

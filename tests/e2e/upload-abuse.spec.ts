@@ -9,15 +9,24 @@ import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { cvrCheckDigit } from '../../lib/cvr';
 import { expectNoAxeViolations, signIn } from './helpers';
-import { pidListeningOn, residentMemory } from './server-process';
+import { pidListeningOn, resetPeakMemory, residentMemory } from './server-process';
 
 test.describe.configure({ mode: 'serial' });
+// The memory limit is for a server that serves these uploads, not for one that first served every
+// other spec (after the full suite the demo server holds ~640 MiB before any upload): it runs in
+// its own server run (scripts/test.sh starts one with E2E_UPLOAD_ABUSE=1).
+test.skip(
+  process.env.E2E_UPLOAD_ABUSE !== '1',
+  'measures the server memory of the uploads alone: runs in its own server run with E2E_UPLOAD_ABUSE=1',
+);
 
 // an organisation no other spec reports for; its 2017 report is an editable draft in the demo
 const SLUG = 'biotekklyngen-nordjylland';
 const YEAR = 2017;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const MEMORY_LIMIT_MIB = 600;
+/** What the abusive uploads may add to the resident memory the server had before them. */
+const MEMORY_GROWTH_LIMIT_MIB = 200;
 
 function validCvrs(count: number, start: number): string[] {
   const result: string[] = [];
@@ -75,12 +84,22 @@ const REPORT = `/portal/${SLUG}/${YEAR}`;
 
 let files: ReturnType<typeof writeFiles>;
 let serverPid: number;
+let residentBeforeMiB: number;
 
 test.beforeAll(() => {
   files = writeFiles(`${test.info().project.outputDir}/upload-abuse-files`);
   const pid = pidListeningOn(PORT);
   if (pid === null) throw new Error(`no process listens on port ${PORT}`);
   serverPid = pid;
+  // the limit is for what these uploads cost: in a full run the other specs came first, and the
+  // server's peak from their pages is theirs (it is logged here, not judged)
+  const before = residentMemory(pid);
+  residentBeforeMiB = before.rssMiB;
+  test.info().annotations.push({
+    type: 'server memory before',
+    description: `resident ${before.rssMiB.toFixed(0)} MiB, peak so far ${before.peakMiB.toFixed(0)} MiB`,
+  });
+  if (!resetPeakMemory(pid)) throw new Error(`cannot reset the peak memory of process ${pid}`);
 });
 
 test.afterAll(() => {
@@ -109,6 +128,7 @@ function expectServerWithinMemory() {
     description: `resident ${rssMiB.toFixed(0)} MiB, peak ${peakMiB.toFixed(0)} MiB`,
   });
   expect(peakMiB).toBeLessThan(MEMORY_LIMIT_MIB);
+  expect(peakMiB - residentBeforeMiB).toBeLessThan(MEMORY_GROWTH_LIMIT_MIB);
 }
 
 test('[staff] with JavaScript: abusive files are refused with a message and nothing is stored', async ({
