@@ -6,6 +6,7 @@
 // next.config.mjs): running it for every cached page cost about a third of their throughput.
 // The language prefix is handled by rewrites in next.config.mjs.
 import { type NextRequest, NextResponse } from 'next/server';
+import { oversizedPostResponse } from './lib/request-limit';
 import { contentSecurityPolicy, needsSignIn } from './lib/security-headers';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -22,6 +23,9 @@ function formTargets(): string[] {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // a form post larger than a server action takes: a page that says so, not Next's bare 500
+  const oversized = oversizedPostResponse({ method: request.method, headers: request.headers, pathname });
+  if (oversized) return oversized;
   if (needsSignIn(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL(
       pathname.startsWith('/en/') || pathname === '/en' ? '/en/login' : '/login',

@@ -47,6 +47,13 @@ if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   else
     step "end-to-end round (PGlite)" "${round[@]}"
   fi
+  # Stored text is inert (issue 8): renames organisations to markup and publishes a correction of
+  # 2016, which the other specs read as unchanged, so it too gets its own server run.
+  step "end-to-end stored text is inert" env E2E_INERT_TEXT=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-inert.json" \
+    npx playwright test tests/e2e/inert-text.spec.ts --reporter=list,json
+  # Abusive uploads (issue 8) judge the server's memory: on a server that served nothing else first.
+  step "end-to-end upload abuse" env E2E_UPLOAD_ABUSE=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-upload-abuse.json" \
+    npx playwright test tests/e2e/upload-abuse.spec.ts --reporter=list,json
   # the load test in short: 20 public readers and 5 staff saving drafts for 10 s against its own
   # `next start` on PostgreSQL; any error, failed save or conflict fails the step (bench/load.ts).
   # The full form (200 readers + 20 staff for 60 s) runs in `npm run bench`.

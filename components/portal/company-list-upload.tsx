@@ -1,7 +1,8 @@
 'use client';
 // The company-list upload: a multipart form post to the server action; errors listed by row.
-import { useActionState, useEffect, useRef } from 'react';
+import { type FormEvent, useActionState, useEffect, useRef, useState } from 'react';
 import { type SubmissionFormState, uploadCompanyListAction } from '@/lib/submissions/actions';
+import { type CsvMessages, companyFileSizeProblem, describeCsvProblem } from '@/lib/submissions/rules';
 
 export interface CompanyListUploadText {
   file: string;
@@ -11,6 +12,8 @@ export interface CompanyListUploadText {
   forbidden: string;
   unexpected: string;
   conflictReload: string;
+  /** the refusal of a file over the size limit, with {sizeMb} and {maxMb} */
+  fileTooLarge: string;
 }
 
 export function CompanyListUpload(props: {
@@ -26,30 +29,54 @@ export function CompanyListUpload(props: {
   const [state, action, pending] = useActionState<SubmissionFormState, FormData>(uploadCompanyListAction, {
     status: 'idle',
   });
+  // A file over the limit is refused here, before it is sent: posted, it would only meet the
+  // server's body limit (the server refuses it by size too, and the proxy without JavaScript).
+  const [tooLarge, setTooLarge] = useState<{ message: string; at: number } | null>(null);
+  function checkSize(event: FormEvent<HTMLFormElement>) {
+    const input = event.currentTarget.elements.namedItem('companies');
+    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+    const problem = file ? companyFileSizeProblem(file.size) : null;
+    if (problem) {
+      event.preventDefault();
+      const messages = { fileTooLarge: text.fileTooLarge } as CsvMessages;
+      setTooLarge({ message: describeCsvProblem(problem, messages, props.locale), at: Date.now() });
+    } else setTooLarge(null);
+  }
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (state.status !== 'idle') summaryRef.current?.focus();
-  }, [state]);
-  const errors = state.status === 'invalid' ? (state.fieldErrors?.companies ?? []) : [];
+    if (tooLarge || state.status !== 'idle') summaryRef.current?.focus();
+  }, [state, tooLarge]);
+  const status = tooLarge ? 'invalid' : state.status;
+  const errors = tooLarge
+    ? [tooLarge.message]
+    : state.status === 'invalid'
+      ? (state.fieldErrors?.companies ?? [])
+      : [];
   const version = Math.max(props.version, state.version ?? 0);
   return (
-    <form action={action} encType="multipart/form-data" noValidate className="no-print mt-4 space-y-3">
-      {state.status !== 'idle' && (
+    <form
+      action={action}
+      onSubmit={checkSize}
+      encType="multipart/form-data"
+      noValidate
+      className="no-print mt-4 space-y-3"
+    >
+      {status !== 'idle' && (
         <div
           ref={summaryRef}
           tabIndex={-1}
-          role={state.status === 'uploaded' ? 'status' : 'alert'}
+          role={status === 'uploaded' ? 'status' : 'alert'}
           data-testid="upload-summary"
-          className={`border-l-4 bg-white p-4 ${state.status === 'uploaded' ? 'border-success' : 'border-error'}`}
+          className={`border-l-4 bg-white p-4 ${status === 'uploaded' ? 'border-success' : 'border-error'}`}
         >
           <h3 id="upload-summary-title" className="font-semibold">
-            {state.status === 'uploaded'
+            {status === 'uploaded'
               ? text.uploaded.replace('{rows}', String(state.rows ?? 0))
               : text.errorSummary}
           </h3>
-          {state.status === 'forbidden' && <p>{text.forbidden}</p>}
-          {state.status === 'error' && !state.message && <p>{text.unexpected}</p>}
-          {state.message && <p>{state.message}</p>}
+          {status === 'forbidden' && <p>{text.forbidden}</p>}
+          {status === 'error' && !state.message && <p>{text.unexpected}</p>}
+          {!tooLarge && state.message && <p>{state.message}</p>}
           {errors.length > 0 && (
             <ul className="mt-2 list-disc pl-6">
               {errors.map((line) => (
@@ -61,7 +88,7 @@ export function CompanyListUpload(props: {
               ))}
             </ul>
           )}
-          {state.status === 'conflict' && (
+          {status === 'conflict' && (
             <ul className="list-disc pl-6">
               {(state.conflictChanges ?? []).map((line) => (
                 <li key={line}>{line}</li>

@@ -7,7 +7,8 @@ import { getActor } from '@/lib/auth/session';
 import { withDatabaseAvailability } from '@/lib/database-unavailable';
 import { isLocale, type Locale } from '@/lib/format';
 import { submissionMessages } from './messages';
-import { saveSubmission, uploadCompanyList } from './save';
+import { companyFileSizeProblem } from './rules';
+import { describeCsvProblems, saveSubmission, uploadCompanyList } from './save';
 
 export interface SubmissionFormState {
   status: 'idle' | 'saved' | 'submitted' | 'uploaded' | 'invalid' | 'conflict' | 'forbidden' | 'error';
@@ -100,6 +101,14 @@ export async function uploadCompanyListAction(
       status: 'invalid',
       message: messages.text.noFile,
       fieldErrors: { companies: [messages.text.noFile] },
+    };
+  // refused by its size before the file is read into memory (the form checks it too, in the browser)
+  const tooLarge = companyFileSizeProblem(file.size);
+  if (tooLarge)
+    return {
+      status: 'invalid',
+      message: messages.text.csvInvalid,
+      fieldErrors: { companies: describeCsvProblems([tooLarge], messages, locale) },
     };
   const csv = new TextDecoder('utf-8').decode(await file.arrayBuffer());
   const result = await withDatabaseAvailability(locale, async () =>

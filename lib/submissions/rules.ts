@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { checkCvr } from '@/lib/cvr';
+import { formatInteger, type Locale } from '@/lib/format';
 import { textProblem } from '@/lib/validation/text';
 
 export const COMPANY_FLAG_COLUMNS = [
@@ -21,6 +22,18 @@ export const MAX_COUNT = 1_000_000;
 export const MAX_AMOUNT_DKK = 100_000_000_000;
 export const MAX_COMMENT_LENGTH = 1000;
 export const MAX_COMPANY_ROWS = 20_000;
+/**
+ * The largest company-list file taken, in bytes: a 20,000-row list with a few extra columns
+ * (names, addresses) as Excel saves it is well under 4 MB. Below the server-action body limit
+ * (next.config.mjs, 8 MiB), so a file this size or smaller always reaches the checks here.
+ */
+export const MAX_COMPANY_FILE_BYTES = 8_000_000;
+/** The longest physical line taken: a company row with a name and an address is < 500 chars. */
+export const MAX_COMPANY_LINE_LENGTH = 10_000;
+/** The most columns a line may have (cvr, the five flags and any the organisation keeps). */
+export const MAX_COMPANY_COLUMNS = 200;
+/** How much of a refused cell a message quotes. */
+const MAX_QUOTED_VALUE = 40;
 /** A change of more than this share from last year needs an explanation. */
 export const BIG_CHANGE = 0.5;
 
@@ -252,6 +265,9 @@ export interface CompanyRow {
 
 export type CsvProblem =
   | { code: 'notCsv' }
+  | { code: 'fileTooLarge'; maxMb: number; sizeMb: number }
+  | { code: 'lineTooLong'; row: number; max: number }
+  | { code: 'tooManyColumns'; row: number; max: number }
   | { code: 'empty' }
   | { code: 'noCvrColumn' }
   | { code: 'tooManyRows'; max: number; rows: number }
@@ -264,11 +280,48 @@ export type CsvResult =
   | { ok: true; rows: CompanyRow[]; columns: string[] }
   | { ok: false; problems: CsvProblem[] };
 
-/** A text that is clearly not a CSV file: a spreadsheet (zip), a PDF or any binary. */
+/** A text that is clearly not a CSV file: a spreadsheet (zip), a PDF or any binary (a NUL byte). */
 function looksBinary(text: string): boolean {
-  return (
-    text.startsWith('PK\u0003\u0004') || text.startsWith('%PDF') || text.slice(0, 4096).includes('\u0000')
-  );
+  return text.startsWith('PK\u0003\u0004') || text.startsWith('%PDF') || text.includes('\u0000');
+}
+
+/** A file size in MB to one decimal, rounded up so that a file just over the limit never reads as the limit. */
+function megabytes(bytes: number): number {
+  return Math.ceil(bytes / 100_000) / 10;
+}
+
+/** Refuses a file by its size in bytes before anything reads it (the server action checks `File.size`). */
+export function companyFileSizeProblem(bytes: number): CsvProblem | null {
+  return bytes > MAX_COMPANY_FILE_BYTES
+    ? { code: 'fileTooLarge', maxMb: MAX_COMPANY_FILE_BYTES / 1_000_000, sizeMb: megabytes(bytes) }
+    : null;
+}
+
+/**
+ * Refuses a text whose shape no company list has, before the CSV parser builds a cell for every
+ * field: a line longer than MAX_COMPANY_LINE_LENGTH or with more than MAX_COMPANY_COLUMNS fields
+ * (counted as delimiters, an upper bound that ignores quoting). One pass, no copies of the text.
+ */
+function shapeProblem(text: string, delimiter: string): CsvProblem | null {
+  let start = 0;
+  for (let row = 1; start <= text.length; row++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    // columns first: a very wide table is told as such, not as a long line
+    let columns = 1;
+    for (let at = text.indexOf(delimiter, start); at >= 0 && at < end; at = text.indexOf(delimiter, at + 1))
+      if (++columns > MAX_COMPANY_COLUMNS) return { code: 'tooManyColumns', row, max: MAX_COMPANY_COLUMNS };
+    if (end - start > MAX_COMPANY_LINE_LENGTH)
+      return { code: 'lineTooLong', row, max: MAX_COMPANY_LINE_LENGTH };
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return null;
+}
+
+/** A refused cell as a message quotes it: the start of it, so a huge cell does not make a huge answer. */
+function quoted(value: string): string {
+  return value.length > MAX_QUOTED_VALUE ? `${value.slice(0, MAX_QUOTED_VALUE)}…` : value;
 }
 
 const FLAG_VALUES: Record<string, boolean> = { '': false, '0': false, '1': true };
@@ -279,15 +332,21 @@ const FLAG_VALUES: Record<string, boolean> = { '': false, '0': false, '1': true 
  * row 1, so the first company is row 2.
  */
 export function parseCompanyCsv(input: string): CsvResult {
+  // a text from a caller other than the upload form is held to the same size (a UTF-8 file has at
+  // least as many bytes as its text has UTF-16 units)
+  const tooLarge = companyFileSizeProblem(input.length);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const text = input.replace(/^\uFEFF/, '');
   if (looksBinary(text)) return { ok: false, problems: [{ code: 'notCsv' }] };
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const firstLine = text.slice(0, Math.min(text.search(/\r?\n|$/), MAX_COMPANY_LINE_LENGTH + 1));
   const delimiter =
     firstLine.includes(';') && !firstLine.includes(',')
       ? ';'
       : firstLine.includes('\t') && !firstLine.includes(',')
         ? '\t'
         : ',';
+  const shape = shapeProblem(text, delimiter);
+  if (shape) return { ok: false, problems: [shape] };
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const lines = parsed.data;
   if (lines.length === 0 || lines.every((line) => line.every((cell) => cell.trim() === '')))
@@ -314,7 +373,11 @@ export function parseCompanyCsv(input: string): CsvResult {
     const rawCvr = (line[cvrIndex] ?? '').trim();
     const checked = checkCvr(rawCvr);
     if (!checked.ok) {
-      problems.push({ code: checked.problem === 'format' ? 'cvrFormat' : 'cvrChecksum', row, value: rawCvr });
+      problems.push({
+        code: checked.problem === 'format' ? 'cvrFormat' : 'cvrChecksum',
+        row,
+        value: quoted(rawCvr),
+      });
       continue;
     }
     const firstRow = seen.get(checked.cvr);
@@ -334,7 +397,7 @@ export function parseCompanyCsv(input: string): CsvResult {
     for (const [column, columnIndex] of flagIndex) {
       const raw = (line[columnIndex] ?? '').trim();
       const flag = FLAG_VALUES[raw];
-      if (flag === undefined) problems.push({ code: 'badFlag', row, column, value: raw });
+      if (flag === undefined) problems.push({ code: 'badFlag', row, column, value: quoted(raw) });
       else company[column] = flag;
     }
     rows.push(company);
@@ -355,8 +418,20 @@ function countTrailingBlank(lines: string[][]): number {
 
 export type CsvMessages = Record<CsvProblem['code'], string>;
 
-export function describeCsvProblem(problem: CsvProblem, messages: CsvMessages): string {
-  return fill(messages[problem.code], problem as unknown as Record<string, string | number>);
+export function describeCsvProblem(
+  problem: CsvProblem,
+  messages: CsvMessages,
+  locale: Locale = 'da',
+): string {
+  // numbers as the language writes them (20.000 / 20,000); CVR numbers and cells are strings
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(problem))
+    values[name] = typeof value === 'number' ? formatInteger(value, locale) : value;
+  if (problem.code === 'fileTooLarge')
+    values.sizeMb = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+      minimumFractionDigits: 1,
+    }).format(problem.sizeMb);
+  return fill(messages[problem.code], values);
 }
 
 /** The list back as CSV: the same columns the upload takes, comma separated, with a BOM for Excel. */

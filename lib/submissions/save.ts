@@ -420,10 +420,14 @@ export interface UploadOutcome {
 const MAX_LISTED_PROBLEMS = 50;
 
 /** Lists problems by row; the first MAX_LISTED_PROBLEMS and a count of the rest. */
-export function describeCsvProblems(problems: CsvProblem[], messages: SubmissionMessages): string[] {
+export function describeCsvProblems(
+  problems: CsvProblem[],
+  messages: SubmissionMessages,
+  locale: 'da' | 'en' = 'da',
+): string[] {
   const lines = problems
     .slice(0, MAX_LISTED_PROBLEMS)
-    .map((problem) => describeCsvProblem(problem, messages.csv));
+    .map((problem) => describeCsvProblem(problem, messages.csv, locale));
   if (problems.length > MAX_LISTED_PROBLEMS)
     lines.push(fill(messages.text.csvMore, { count: problems.length - MAX_LISTED_PROBLEMS }));
   return lines;
@@ -464,7 +468,9 @@ export async function uploadCompanyList(
 
   const parsed = parseCompanyCsv(input.csv);
   if (!parsed.ok)
-    return invalid(messages.text.csvInvalid, { companies: describeCsvProblems(parsed.problems, messages) });
+    return invalid(messages.text.csvInvalid, {
+      companies: describeCsvProblems(parsed.problems, messages, input.locale),
+    });
   const indicatorList = await loadFormIndicators(db, input.year);
   const summary = deriveCompanyIndicators(indicatorList, parsed.rows);
 

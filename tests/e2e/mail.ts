@@ -45,3 +45,33 @@ export function linkIn(raw: string): URL {
   if (!match) throw new Error(`no link in:\n${raw}`);
   return new URL(match[0]);
 }
+
+/** A single-part mail's Content-Type header and its body decoded to text (quoted-printable, base64 or as is; LF line ends). */
+export function decodeMail(raw: string): { contentType: string; body: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const headerText = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const encoded = raw.slice(split + 4);
+  const header = (name: string) =>
+    headerText
+      .split('\r\n')
+      .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+      ?.slice(name.length + 1)
+      .trim() ?? '';
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  let body: string;
+  if (encoding === 'quoted-printable') {
+    const bytes: number[] = [];
+    const text = encoded.replace(/=\r?\n/g, '');
+    for (let index = 0; index < text.length; index++) {
+      const match = text[index] === '=' ? text.slice(index + 1, index + 3).match(/^[0-9A-Fa-f]{2}$/) : null;
+      if (match) {
+        bytes.push(Number.parseInt(match[0], 16));
+        index += 2;
+      } else bytes.push(...Buffer.from(text[index]!, 'utf8'));
+    }
+    body = Buffer.from(bytes).toString('utf8');
+  } else if (encoding === 'base64')
+    body = Buffer.from(encoded.replace(/\s+/g, ''), 'base64').toString('utf8');
+  else body = encoded;
+  return { contentType: header('Content-Type'), body: body.replace(/\r\n/g, '\n') };
+}

@@ -2,13 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  type CsvMessages,
   commentField,
+  companyFileSizeProblem,
   companyListToCsv,
+  describeCsvProblem,
   daysLeft,
   denominatorField,
   type FormIndicator,
   isEditableState,
   isYearOpenForStaff,
+  MAX_COMPANY_COLUMNS,
+  MAX_COMPANY_FILE_BYTES,
+  MAX_COMPANY_LINE_LENGTH,
   MAX_COMPANY_ROWS,
   numberSchema,
   parseCompanyCsv,
@@ -244,6 +250,54 @@ describe('parseCompanyCsv', () => {
   it('refuses more than 20,000 rows', () => {
     const rows = Array.from({ length: MAX_COMPANY_ROWS + 1 }, () => valid[0]).join('\n');
     expect(parseCompanyCsv(`cvr\n${rows}`)).toMatchObject({ problems: [{ code: 'tooManyRows' }] });
+  });
+
+  it('refuses a file by its size, its line length or its column count before parsing it', () => {
+    expect(companyFileSizeProblem(MAX_COMPANY_FILE_BYTES)).toBeNull();
+    expect(companyFileSizeProblem(50 * 1024 * 1024)).toEqual({
+      code: 'fileTooLarge',
+      maxMb: 8,
+      sizeMb: 52.5,
+    });
+    // a file just over the limit never reads as the limit itself
+    expect(companyFileSizeProblem(MAX_COMPANY_FILE_BYTES + 1)).toMatchObject({ sizeMb: 8.1 });
+    expect(parseCompanyCsv(`cvr\n${valid[0]}\n`.padEnd(MAX_COMPANY_FILE_BYTES + 1, '\n'))).toMatchObject({
+      problems: [{ code: 'fileTooLarge' }],
+    });
+    const long = `cvr,name\n${valid[0]},kort\n${valid[1]},${'x'.repeat(MAX_COMPANY_LINE_LENGTH)}\n`;
+    expect(parseCompanyCsv(long)).toEqual({
+      ok: false,
+      problems: [{ code: 'lineTooLong', row: 3, max: MAX_COMPANY_LINE_LENGTH }],
+    });
+    const wide = (columns: number) =>
+      `cvr${',c'.repeat(columns - 1)}\n${valid[0]}${',0'.repeat(columns - 1)}\n`;
+    expect(parseCompanyCsv(wide(MAX_COMPANY_COLUMNS)).ok).toBe(true);
+    expect(parseCompanyCsv(wide(100_000))).toEqual({
+      ok: false,
+      problems: [{ code: 'tooManyColumns', row: 1, max: MAX_COMPANY_COLUMNS }],
+    });
+    // a binary file anywhere past its start, e.g. a PNG renamed .csv
+    expect(parseCompanyCsv('\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR')).toEqual({
+      ok: false,
+      problems: [{ code: 'notCsv' }],
+    });
+    expect(parseCompanyCsv(`cvr\n${valid[0]}\n${'a'.repeat(5000)}\u0000`)).toMatchObject({
+      problems: [{ code: 'notCsv' }],
+    });
+  });
+
+  it('quotes at most the start of a refused cell', () => {
+    const result = parseCompanyCsv(`cvr\n${'9'.repeat(9000)}\n`);
+    expect(result).toMatchObject({ problems: [{ code: 'cvrFormat', row: 2 }] });
+    if (result.ok) return;
+    expect((result.problems[0] as { value: string }).value).toBe(`${'9'.repeat(40)}…`);
+  });
+
+  it('says the size in each language', () => {
+    const problem = companyFileSizeProblem(50 * 1024 * 1024)!;
+    expect(describeCsvProblem(problem, load('da').csv as CsvMessages, 'da')).toContain('52,5 MB');
+    expect(describeCsvProblem(problem, load('da').csv as CsvMessages, 'da')).toContain('højst fylde 8 MB');
+    expect(describeCsvProblem(problem, load('en').csv as CsvMessages, 'en')).toContain('52.5 MB');
   });
 
   it('writes back what it reads', () => {

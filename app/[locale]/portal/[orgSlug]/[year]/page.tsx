@@ -185,6 +185,7 @@ export default async function SubmissionPage({
               forbidden: t('form.forbiddenAction'),
               unexpected: t('form.unexpected'),
               conflictReload: t('form.conflictReload'),
+              fileTooLarge: t.raw('csv.fileTooLarge') as string,
             }}
           />
         )}
