@@ -148,6 +148,13 @@ export async function runLoad(
   list: Scenario[],
   staff: StaffSession[] = [],
 ): Promise<LoadReport> {
+  // one request per path first: a publication day's crowd meets a warm cache, not the first render
+  for (const path of new Set(
+    list.flatMap((scenario) => scenario.requests.map((request) => request.path ?? '/')),
+  ))
+    await fetch(new URL(path, target), { signal: AbortSignal.timeout(60_000) }).then((response) =>
+      response.arrayBuffer(),
+    );
   const startedAt = new Date().toISOString();
   // all scenarios at once, as real traffic would be; each bounded by `duration`
   const staffRun = staff.length > 0 ? runStaffSaversInChild(target, staff, durationSeconds) : undefined;
