@@ -328,7 +328,9 @@ describe('no lost update', () => {
 
 describe('access', () => {
   it('[staff A] cannot save, upload, read or download org B; nothing changes and the attempt is audited', async () => {
-    const a = await staffOf();
+    const staffA = await staffOf();
+    // the address the request came from (lib/auth/client-address.ts) goes on the refusal's event
+    const a = { ...staffA, actor: { ...staffA.actor, ip: '203.0.113.77' } };
     const b = await staffOf();
     await save(b.actor, b.organisation.slug, { participants: '50' });
     const before = await storedValues(b.organisation.id);
@@ -364,6 +366,9 @@ describe('access', () => {
       .where(and(eq(auditEvents.action, 'access.denied'), eq(auditEvents.organisationId, b.organisation.id)));
     expect(denied.length).toBeGreaterThanOrEqual(5);
     expect(denied[0]!.actorId).toBe(a.actor.userId);
+    const byA = denied.filter((event) => event.actorId === a.actor.userId);
+    expect(byA.length).toBeGreaterThanOrEqual(5);
+    expect(byA.every((event) => event.ip === '203.0.113.77')).toBe(true);
   });
 });
 
