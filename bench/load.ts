@@ -26,6 +26,7 @@ import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autoc
 import { targetFromEnv } from '@/db/client';
 import { DEMO_OPEN_YEAR, DEMO_PASSWORD, demoOrganisations } from '@/db/seed/demo';
 import { prepareDemoDatabase } from '@/db/seed/prepare';
+import { withServerHeapLimit } from '@/lib/server-memory';
 import { type StaffReport, type StaffSession, signInStaff } from './staff';
 import { runStaffSaversInChild } from './staff-process';
 
@@ -207,11 +208,12 @@ async function waitForHealth(target: URL, deadlineMs: number): Promise<void> {
 let temporaryDataDir: string | undefined;
 
 async function serve(port: number): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = {
+  // as `npm start` runs it
+  const env: NodeJS.ProcessEnv = withServerHeapLimit({
     ...process.env,
     AUTH_TRUST_HOST: 'true',
     AUTH_SECRET: process.env.AUTH_SECRET ?? 'load-test-secret-'.repeat(3),
-  };
+  });
   if (!env.DATABASE_URL && !env.PGLITE_DIR) {
     env.PGLITE_DIR = fs.mkdtempSync('/tmp/klyngeregnskab-load-');
     temporaryDataDir = env.PGLITE_DIR;

@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
 import { publishYear } from '@/lib/publications/publish';
+import { withServerHeapLimit } from '@/lib/server-memory';
 import { DEMO_PASSWORD } from '@/db/seed/demo';
 import { addBenchStaff, BENCH_OPEN_YEAR, LARGE, loadLargeDataset } from './large-dataset';
 import type { LoadReport } from './load';
@@ -243,14 +244,15 @@ async function main() {
     ['start', '-p', String(PORT), '-H', '127.0.0.1'],
     {
       cwd: ROOT,
-      env: {
+      // as `npm start` runs it
+      env: withServerHeapLimit({
         ...process.env,
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
         AUTH_TRUST_HOST: 'true',
-        NODE_ENV: 'production',
+        NODE_ENV: 'production' as const,
         NEXT_TELEMETRY_DISABLED: '1',
-      },
+      }),
       stdio: 'ignore',
     },
   );

@@ -8,6 +8,7 @@ import { targetFromEnv } from '../db/client';
 import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from '../db/seed/demo';
 import { prepareDemoDatabase } from '../db/seed/prepare';
 import { describeDatabaseFailure, environmentProblems } from '../lib/env';
+import { withServerHeapLimit } from '../lib/server-memory';
 
 function demoAuthSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
@@ -58,7 +59,7 @@ ${logins
   const args = ['start', '-p', port];
   if (env.HOSTNAME) args.push('-H', env.HOSTNAME);
   const server = spawn(path.join(process.cwd(), 'node_modules', '.bin', 'next'), args, {
-    env,
+    env: withServerHeapLimit(env),
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
