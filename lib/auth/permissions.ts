@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { type Failure, forbidden } from '@/lib/result';
 import type { Actor } from './actor';
+import { storableForm } from '@/lib/validation/text';
 
 /** An admin without an enrolled second factor can do nothing but enrol (lib/users/account.ts). */
 export function isAdmin(actor: Actor | null): actor is Actor {
@@ -38,7 +39,8 @@ export async function denyAccess(
     entityType: target.entityType,
     entityId: target.entityId ?? null,
     organisationId: target.organisationId ?? null,
-    after: { attempted: what },
+    // `what` can carry text from the URL (an export kind, say): stored in a form the database takes
+    after: { attempted: storableForm(what, 500) },
     ip: actor?.ip ?? null,
   });
   return forbidden();

@@ -1,9 +1,11 @@
 // Hostile input to the functions that write: a clear typed refusal and a database exactly as it
 // was (compared by databaseFingerprint). Feature actions are added here as they land.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '@/db/client';
 import { submissions } from '@/db/schema';
+import { buildExport } from '@/lib/exports/exports';
 import type { Actor } from '@/lib/auth/actor';
 import { publishYear } from '@/lib/publications/publish';
 import { submissionMessages } from '@/lib/submissions/messages';
@@ -268,5 +270,25 @@ describe('the company list upload with hostile files', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('a refusal that records text from the request', () => {
+  it('audits any attempted action text, NUL bytes and lone surrogates included, and answers forbidden', async () => {
+    const { db } = database;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.string({ unit: 'binary' })), async (what) => {
+        expect(await buildExport(db, null, { year: 2016, kind: what, format: what })).toMatchObject({
+          ok: false,
+          kind: 'forbidden',
+        });
+      }),
+      { numRuns: 30, examples: [['\u0000'], ['export\u0000kind'], ['\ud800'], ['x'.repeat(100_000)]] },
+    );
+    const events = await queryRows<{ after: { attempted: string } }>(
+      db,
+      sql`select after from audit_events where action = 'access.denied' order by id desc limit 1`,
+    );
+    expect(typeof events[0]?.after.attempted).toBe('string');
   });
 });
