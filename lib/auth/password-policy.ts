@@ -2,6 +2,9 @@
 // passwords (lib/auth/common-passwords.txt, compared case-insensitively), not the email address.
 import fs from 'node:fs';
 import path from 'node:path';
+import { translate } from '@/i18n/messages';
+import type { Locale } from '@/lib/format';
+import { type Failure, invalid } from '@/lib/result';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -36,4 +39,12 @@ export function commonPasswords(): ReadonlySet<string> {
       .filter(Boolean),
   );
   return cached;
+}
+
+/** The form's refusal of a new password that breaks the policy: the message under the field it concerns. */
+export function passwordRefusal(problem: PasswordProblem, locale: Locale): Failure {
+  const field = problem === 'mismatch' ? 'confirmation' : 'password';
+  return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
+    [field]: [translate(locale, `auth.setPassword.errors.${problem}`, { min: MIN_PASSWORD_LENGTH })],
+  });
 }

@@ -11,7 +11,7 @@ import { invalid, notFound, ok, type Result } from '@/lib/result';
 import { type LinkOptions, linkPath, siteBaseUrl } from '@/lib/users/invitations';
 import { hashPassword } from '@/lib/users/password';
 import { storableForm, textProblem } from '@/lib/validation/text';
-import { commonPasswords, passwordProblem } from './password-policy';
+import { commonPasswords, passwordProblem, passwordRefusal } from './password-policy';
 import { consumeToken, issueToken, peekToken, type TokenPurpose } from './tokens';
 
 const RESET_INTERVAL_MS = 2 * 60 * 1000;
@@ -100,12 +100,7 @@ export async function setPasswordWithToken(
     email: holder.email,
     common: commonPasswords(),
   });
-  if (problem) {
-    const field = problem === 'mismatch' ? 'confirmation' : 'password';
-    return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
-      [field]: [translate(locale, `auth.setPassword.errors.${problem}`, { min: 12 })],
-    });
-  }
+  if (problem) return passwordRefusal(problem, locale);
   const passwordHash = await hashPassword(password);
   const result = await db.transaction(async (tx) => {
     const claimed = await consumeToken(tx, input.token, input.purpose);

@@ -1,7 +1,6 @@
 import 'server-only';
 // The session layer: resolves the signed-in Actor once per request. It decides nothing about
 // permissions; lib/ functions check the Actor they are given (lib/auth/permissions.ts).
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
@@ -9,14 +8,12 @@ import { getDb } from '@/db/client';
 import type { Locale } from '@/lib/format';
 import { type Actor, loadActor } from './actor';
 import { mustEnrolSecondFactor } from './permissions';
-import { clientAddress } from './client-address';
+import { clientIp } from './request';
 
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.userId || !session.sessionVersion) return null;
-  const requestHeaders = await headers();
-  const ip = clientAddress(requestHeaders.get('x-forwarded-for'), requestHeaders.get('x-real-ip'));
-  return loadActor(await getDb(), session.userId, session.sessionVersion, ip);
+  return loadActor(await getDb(), session.userId, session.sessionVersion, await clientIp());
 });
 
 /** For pages: the actor, or a redirect to the sign-in page that comes back here afterwards. */

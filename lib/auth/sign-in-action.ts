@@ -11,7 +11,7 @@ import { withDatabaseAvailability } from '@/lib/database-unavailable';
 import { isLocale, type Locale } from '@/lib/format';
 import { checkPassword, checkSecondFactor, type VerifiedUser } from './credentials';
 import { createTicket, readTicket } from './ticket';
-import { clientAddress } from './client-address';
+import { clientIp } from './request';
 
 export interface SignInState {
   step?: 'password' | 'second_factor';
@@ -28,11 +28,6 @@ const PENDING_SECONDS = 5 * 60;
 function safeReturnPath(value: FormDataEntryValue | null): string | null {
   const path = typeof value === 'string' ? value : '';
   return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : null;
-}
-
-async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return clientAddress(h.get('x-forwarded-for'), h.get('x-real-ip'));
 }
 
 async function secureCookies(): Promise<boolean> {

@@ -6,7 +6,7 @@ import { recoveryCodes, users } from '@/db/schema';
 import { translate } from '@/i18n/messages';
 import { recordAuditEvent } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
-import { commonPasswords, passwordProblem } from '@/lib/auth/password-policy';
+import { commonPasswords, passwordProblem, passwordRefusal } from '@/lib/auth/password-policy';
 import { denyAccess } from '@/lib/auth/permissions';
 import {
   hashRecoveryCode,
@@ -82,12 +82,7 @@ export async function changePassword(
     email: user.email,
     common: commonPasswords(),
   });
-  if (problem) {
-    const field = problem === 'mismatch' ? 'confirmation' : 'password';
-    return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
-      [field]: [translate(locale, `auth.setPassword.errors.${problem}`, { min: 12 })],
-    });
-  }
+  if (problem) return passwordRefusal(problem, locale);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
