@@ -24,6 +24,8 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
   db: Database;
   target: DatabaseTarget;
+  /** the embedded database's one client, for what must share its one connection (lib/jobs) */
+  pglite?: PGlite;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return {
     db,
     target,
+    pglite: client,
     migrate: async () => {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
     },

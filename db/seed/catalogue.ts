@@ -1,5 +1,6 @@
 // The indicator catalogue the accounts start with: the seed's four company outcomes and what the
 // real accounts carried. It is data: the secretariat edits and extends it in the admin.
+import { present } from '@/lib/invariant';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { indicators, indicatorYears } from '@/db/schema';
@@ -213,7 +214,7 @@ export async function ensureCatalogue(db: Database, years: number[]): Promise<Ma
       .select({ id: indicators.id })
       .from(indicators)
       .where(eq(indicators.key, entry.key));
-    ids.set(entry.key, row!.id);
+    ids.set(entry.key, present(row).id);
   }
   for (const year of years) {
     await db

@@ -1,10 +1,18 @@
 // The demo data set of DESIGN.md: deterministic (seeded random) and synthetic. The published 2016
 // accounts come out at 16,500 / 3,789 / 4,832 / 1,524 net of double counting because the company
-// lists are built with exactly that many distinct companies and flags; the numbers on the page are
-// computed from the lists by lib/accounts like any real year's.
-import { and, count, eq } from 'drizzle-orm';
+// lists are built with exactly that many distinct companies and flags, and at survey shares of
+// exactly 56 %, 55 % and 40 % because the survey's numerators and denominators are balanced to
+// them; the numbers on the page are computed from these by lib/accounts like any real year's.
+import { present } from '@/lib/invariant';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
+  documentationTexts,
+  releases,
+  siteProfile,
+  evidenceStatements,
+  fieldNames,
+  indicators,
   memberships,
   organisations,
   reportingYears,
@@ -12,221 +20,83 @@ import {
   submissionValues,
   users,
 } from '@/db/schema';
-import { cvrCheckDigit } from '@/lib/cvr';
 import { publishYear } from '@/lib/publications/publish';
-import { type CompanyListRow, replaceCompanyList } from '@/lib/submissions/company-list-store';
+import { replaceCompanyList } from '@/lib/submissions/company-list-store';
 import { hashPassword } from '@/lib/users/password';
 import { ensureCatalogue } from './catalogue';
+import {
+  activeIn,
+  balanceSurveyShares,
+  between,
+  buildCompanyLists,
+  DEMO_ADMIN_EMAIL,
+  DEMO_ADMIN_TOTP_SECRET,
+  DEMO_DISABLED_EMAIL,
+  DEMO_EVIDENCE,
+  DEMO_OPEN_YEAR,
+  DEMO_PASSWORD,
+  DEMO_SURVEY_TARGETS,
+  DEMO_TARGETS,
+  DEMO_YEARS,
+  demoCvrPool,
+  demoOrganisations,
+  demoPublishedAt,
+  FIELD_NAMES_EN,
+  FIELDS,
+  lowerFirst,
+  type Random,
+  seededRandom,
+} from './demo-data';
 
-export const DEMO_PASSWORD = 'demo-password';
-export const DEMO_ADMIN_EMAIL = 'admin@example.org';
-export const DEMO_DISABLED_EMAIL = 'disabled@example.org';
-export const DEMO_ADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
-export const DEMO_YEARS = [2013, 2014, 2015, 2016, 2017] as const;
-export const DEMO_OPEN_YEAR = 2017;
+export * from './demo-data';
 
-/** Net company figures each published demo year must show; 2016 is the real 2017 edition's. */
-export const DEMO_TARGETS: Record<
-  number,
-  { participants: number; newIdeas: number; newCompetences: number; newProducts: number }
-> = {
-  2015: { participants: 15_240, newIdeas: 3_410, newCompetences: 4_390, newProducts: 1_380 },
-  2016: { participants: 16_500, newIdeas: 3_789, newCompetences: 4_832, newProducts: 1_524 },
-};
+async function balanceDemoSurvey(db: Database, submissionIds: number[], targets: Record<string, number>) {
+  const keys = Object.keys(targets);
+  const rows = await db
+    .select({
+      submissionId: submissionValues.submissionId,
+      indicatorId: submissionValues.indicatorId,
+      key: indicators.key,
+      value: submissionValues.value,
+      denominator: submissionValues.denominator,
+    })
+    .from(submissionValues)
+    .innerJoin(indicators, eq(indicators.id, submissionValues.indicatorId))
+    .where(and(inArray(submissionValues.submissionId, submissionIds), inArray(indicators.key, keys)));
+  const bySubmission = new Map<number, typeof rows>();
+  for (const row of rows)
+    bySubmission.set(row.submissionId, [...(bySubmission.get(row.submissionId) ?? []), row]);
+  const ids = [...bySubmission.keys()].sort((a, b) => a - b);
+  const surveyRows = ids.map((id) => {
+    const own = present(bySubmission.get(id));
+    return {
+      // one survey per organisation: every share has the same number of responses
+      denominator: Number(present(own[0]).denominator),
+      numerators: keys.map((key) => Number(own.find((row) => row.key === key)?.value ?? 0)),
+    };
+  });
+  const balanced = balanceSurveyShares(
+    surveyRows,
+    keys.map((key) => present(targets[key])),
+  );
+  for (const [position, id] of ids.entries()) {
+    for (const [k, key] of keys.entries()) {
+      const row = present(bySubmission.get(id)).find((entry) => entry.key === key);
+      if (!row) continue;
+      const next = {
+        value: present(present(balanced[position]).numerators[k]),
+        denominator: present(balanced[position]).denominator,
+      };
+      if (next.value === Number(row.value) && next.denominator === Number(row.denominator)) continue;
+      await db
+        .update(submissionValues)
+        .set(next)
+        .where(and(eq(submissionValues.submissionId, id), eq(submissionValues.indicatorId, row.indicatorId)));
+    }
+  }
+}
 
 /** mulberry32: small, fast and the same on every machine. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Random = () => number;
-const between = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
-
-function shuffle<T>(items: T[], random: Random): T[] {
-  const result = [...items];
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [result[i], result[j]] = [result[j]!, result[i]!];
-  }
-  return result;
-}
-
-const FIELDS = [
-  'Energi og klima',
-  'Sundhed og velfærd',
-  'Fødevarer',
-  'Digitalisering og IKT',
-  'Produktion og robotter',
-  'Miljø og vand',
-  'Byggeri',
-  'Transport og logistik',
-  'Turisme og oplevelser',
-  'Design og kreative erhverv',
-  'Maritime erhverv',
-  'Life science',
-] as const;
-const STEMS: Record<(typeof FIELDS)[number], string> = {
-  'Energi og klima': 'Energi',
-  'Sundhed og velfærd': 'Velfærds',
-  Fødevarer: 'Fødevare',
-  'Digitalisering og IKT': 'Digital',
-  'Produktion og robotter': 'Robot',
-  'Miljø og vand': 'Vand',
-  Byggeri: 'Bygge',
-  'Transport og logistik': 'Logistik',
-  'Turisme og oplevelser': 'Turisme',
-  'Design og kreative erhverv': 'Design',
-  'Maritime erhverv': 'Maritim',
-  'Life science': 'Biotek',
-};
-const REGIONS = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] as const;
-const PLACES: Record<(typeof REGIONS)[number], string> = {
-  hovedstaden: 'Hovedstaden',
-  sjaelland: 'Sjælland',
-  syddanmark: 'Syddanmark',
-  midtjylland: 'Midtjylland',
-  nordjylland: 'Nordjylland',
-};
-
-export interface DemoOrganisation {
-  slug: string;
-  name: string;
-  kind: 'cluster' | 'innovation_network';
-  field: string;
-  region: (typeof REGIONS)[number];
-  activeFrom: number;
-  activeTo: number | null;
-  /** relative size: how many companies it reaches */
-  weight: number;
-}
-
-function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-/** 31 clusters and 22 innovation networks across fields and regions. */
-export function demoOrganisations(): DemoOrganisation[] {
-  const random = seededRandom(2017);
-  const result: DemoOrganisation[] = [];
-  const used = new Set<string>();
-  const add = (kind: DemoOrganisation['kind'], index: number) => {
-    const field = FIELDS[index % FIELDS.length]!;
-    const region = REGIONS[(index * 3 + (kind === 'cluster' ? 0 : 1)) % REGIONS.length]!;
-    const base =
-      kind === 'cluster'
-        ? `${STEMS[field]}klyngen ${PLACES[region]}`
-        : `Innovationsnetværk for ${field.toLowerCase()}`;
-    let name = base;
-    if (used.has(name)) name = `${base} – ${PLACES[region]}`;
-    for (let n = 2; used.has(name); n++) name = `${base} ${n}`;
-    used.add(name);
-    // a few start late or stop early, so the number of organisations changes over the years
-    const activeFrom = kind === 'cluster' && index % 9 === 4 ? 2015 : 2013;
-    const activeTo = kind === 'cluster' && index % 13 === 7 ? 2015 : null;
-    result.push({
-      slug: slugify(name).slice(0, 60).replace(/-+$/, ''),
-      name,
-      kind,
-      field,
-      region,
-      activeFrom,
-      activeTo,
-      weight: 0.35 + random() * 1.65,
-    });
-  };
-  for (let i = 0; i < 31; i++) add('cluster', i);
-  for (let i = 0; i < 22; i++) add('innovation_network', i);
-  return result;
-}
-
-const activeIn = (organisation: DemoOrganisation, year: number) =>
-  organisation.activeFrom <= year && (organisation.activeTo === null || organisation.activeTo >= year);
-
-/** A deterministic pool of distinct, valid CVR numbers. */
-export function demoCvrPool(size: number): string[] {
-  const random = seededRandom(11);
-  const seen = new Set<string>();
-  const pool: string[] = [];
-  while (pool.length < size) {
-    const firstSeven = String(between(random, 1_000_000, 9_999_999));
-    const digit = cvrCheckDigit(firstSeven);
-    if (digit === null) continue;
-    const cvr = `${firstSeven}${digit}`;
-    if (seen.has(cvr)) continue;
-    seen.add(cvr);
-    pool.push(cvr);
-  }
-  return pool;
-}
-
-function pickWeighted(candidates: DemoOrganisation[], total: number, random: Random): DemoOrganisation {
-  let point = random() * total;
-  for (const candidate of candidates) {
-    point -= candidate.weight;
-    if (point <= 0) return candidate;
-  }
-  return candidates[candidates.length - 1]!;
-}
-
-/**
- * Company lists for one year with exactly `target` distinct companies and flags, net of double
- * counting: a company-level flag is set on its first organisation's row and sometimes on others,
- * never on a company whose company-level flag is off.
- */
-export function buildCompanyLists(
-  year: number,
-  target: (typeof DEMO_TARGETS)[number],
-  active: DemoOrganisation[],
-  pool: string[],
-): Map<string, CompanyListRow[]> {
-  const random = seededRandom(year * 7919);
-  const companies = shuffle(pool, random).slice(0, target.participants);
-  const totalWeight = active.reduce((sum, organisation) => sum + organisation.weight, 0);
-  const chosen = (count: number) => new Set(shuffle(companies, random).slice(0, count));
-  const withIdeas = chosen(target.newIdeas);
-  const withCompetences = chosen(target.newCompetences);
-  const withProducts = chosen(target.newProducts);
-  const dedicated = chosen(Math.round(target.participants * 0.26));
-  const under50 = chosen(Math.round(target.participants * 0.78));
-
-  const lists = new Map<string, CompanyListRow[]>(active.map((organisation) => [organisation.slug, []]));
-  for (const cvr of companies) {
-    const roll = random();
-    const organisationCount = roll < 0.82 ? 1 : roll < 0.95 ? 2 : roll < 0.99 ? 3 : 4;
-    const mine: DemoOrganisation[] = [];
-    for (let attempt = 0; mine.length < organisationCount && attempt < 20; attempt++) {
-      const organisation = pickWeighted(active, totalWeight, random);
-      if (!mine.includes(organisation)) mine.push(organisation);
-    }
-    mine.forEach((organisation, index) => {
-      const primary = index === 0;
-      const echo = (set: Set<string>) => set.has(cvr) && (primary || random() < 0.35);
-      lists.get(organisation.slug)!.push({
-        cvr,
-        dedicated: dedicated.has(cvr) && (primary || random() < 0.2),
-        under_50: under50.has(cvr),
-        new_ideas: echo(withIdeas),
-        new_competences: echo(withCompetences),
-        new_products: echo(withProducts),
-      });
-    });
-  }
-  return lists;
-}
-
 type ValueMap = Record<string, number | { numerator: number; denominator: number }>;
 
 function otherValues(random: Random, participants: number, weight: number): ValueMap {
@@ -269,7 +139,7 @@ function reportedCompanyValues(random: Random, weight: number, scale: number): V
 async function insertValues(db: Database, submissionId: number, ids: Map<string, number>, values: ValueMap) {
   const rows = Object.entries(values).map(([key, value]) => ({
     submissionId,
-    indicatorId: ids.get(key)!,
+    indicatorId: present(ids.get(key)),
     value: typeof value === 'number' ? value : value.numerator,
     denominator: typeof value === 'number' ? null : value.denominator,
   }));
@@ -302,11 +172,29 @@ export async function seedDemo(db: Database, today = new Date()): Promise<void> 
       totpEnabledAt: new Date('2018-01-01T00:00:00Z'),
     })
     .returning();
-  const adminId = admin!.id;
+  const adminId = present(admin).id;
+  // who publishes the demo's statistics, and its accessibility statement (synthetic, like the rest)
+  await db.insert(siteProfile).values({
+    publisherDa: 'Sekretariatet for Klyngeregnskab (demo)',
+    publisherEn: 'The Klyngeregnskab secretariat (demo)',
+    contactEmail: 'klyngeregnskab@example.org',
+    accessibilityStatus: 'partial',
+    accessibilityAssessedOn: isoDay(today),
+    accessibilityMethod: 'self_assessment',
+    accessibilityIssuesDa:
+      'Regnearkene (XLSX) til download er ikke vurderet for tilgængelighed. De samme tal findes som tabeller på siderne og som CSV-filer.',
+    accessibilityIssuesEn:
+      'The spreadsheets (XLSX) for download have not been assessed for accessibility. The same figures are on the pages as tables and in the CSV files.',
+    updatedBy: adminId,
+  });
 
+  await db
+    .insert(fieldNames)
+    .values(FIELDS.map((field) => ({ nameDa: field, nameEn: FIELD_NAMES_EN[field] })));
   const organisationIds = new Map<string, number>();
   const staffIds = new Map<string, number>();
   for (const organisation of demo) {
+    const fieldEn = FIELD_NAMES_EN[organisation.field];
     const [row] = await db
       .insert(organisations)
       .values({
@@ -318,13 +206,17 @@ export async function seedDemo(db: Database, today = new Date()): Promise<void> 
         website: `https://${organisation.slug}.example.org`,
         description:
           organisation.kind === 'cluster'
-            ? `Syntetisk demoklynge inden for ${organisation.field.toLowerCase()}.`
-            : `Syntetisk demonetværk inden for ${organisation.field.toLowerCase()}.`,
+            ? `Syntetisk demoklynge inden for ${lowerFirst(organisation.field)}.`
+            : `Syntetisk demonetværk inden for ${lowerFirst(organisation.field)}.`,
+        descriptionEn:
+          organisation.kind === 'cluster'
+            ? `A synthetic demo cluster in ${lowerFirst(fieldEn)}.`
+            : `A synthetic demo innovation network in ${lowerFirst(fieldEn)}.`,
         activeFrom: organisation.activeFrom,
         activeTo: organisation.activeTo,
       })
       .returning();
-    organisationIds.set(organisation.slug, row!.id);
+    organisationIds.set(organisation.slug, present(row).id);
     const [staff] = await db
       .insert(users)
       .values({
@@ -334,8 +226,8 @@ export async function seedDemo(db: Database, today = new Date()): Promise<void> 
         passwordHash,
       })
       .returning();
-    staffIds.set(organisation.slug, staff!.id);
-    await db.insert(memberships).values({ userId: staff!.id, organisationId: row!.id });
+    staffIds.set(organisation.slug, present(staff).id);
+    await db.insert(memberships).values({ userId: present(staff).id, organisationId: present(row).id });
   }
 
   // a disabled account (member of the first organisation): its old sessions must stop working
@@ -349,9 +241,10 @@ export async function seedDemo(db: Database, today = new Date()): Promise<void> 
       disabled: true,
     })
     .returning();
-  await db
-    .insert(memberships)
-    .values({ userId: disabled!.id, organisationId: organisationIds.get(demo[0]!.slug)! });
+  await db.insert(memberships).values({
+    userId: present(disabled).id,
+    organisationId: present(organisationIds.get(present(demo[0]).slug)),
+  });
 
   const openDeadline = new Date(today.getTime() + 56 * 24 * 3600 * 1000);
   for (const year of DEMO_YEARS) {
@@ -373,6 +266,34 @@ export async function seedDemo(db: Database, today = new Date()): Promise<void> 
     });
   }
   const ids = await ensureCatalogue(db, [...DEMO_YEARS]);
+  // the secretariat's own parts of each edition's documentation (the rest is written from the data)
+  for (const year of DEMO_YEARS) {
+    await db.insert(documentationTexts).values([
+      {
+        year,
+        section: 'content',
+        textDa: `Performanceregnskabet følger op på de offentligt støttede klynger og innovationsnetværk. Det skal vise, hvor mange virksomheder der deltager, og hvad deltagelsen fører til: nye idéer, nye kompetencer og nye produkter, serviceydelser eller processer. Dette er demoens syntetiske udgave for aktivitetsåret ${year}.`,
+        textEn: `The performance accounts follow up on the publicly funded clusters and innovation networks. They show how many companies take part and what taking part leads to: new ideas, new competences and new products, services or processes. This is the demo's synthetic edition for activity year ${year}.`,
+        updatedBy: adminId,
+      },
+      {
+        year,
+        section: 'accuracy',
+        textDa:
+          'Organisationerne vurderer selv, om en virksomhed har fået nye idéer eller kompetencer. Sekretariatet har spurgt ind til tal, der afveg markant fra året før.',
+        textEn:
+          'The organisations judge for themselves whether a company gained new ideas or competences. The secretariat queried figures that differed markedly from the year before.',
+        updatedBy: adminId,
+      },
+      {
+        year,
+        section: 'contact',
+        textDa: 'Spørgsmål til tallene besvares af sekretariatet inden for fem arbejdsdage.',
+        textEn: 'Questions about the figures are answered by the secretariat within five working days.',
+        updatedBy: adminId,
+      },
+    ]);
+  }
 
   for (const year of DEMO_YEARS) {
     const random = seededRandom(year);
@@ -380,9 +301,10 @@ export async function seedDemo(db: Database, today = new Date()): Promise<void> 
     const target = DEMO_TARGETS[year];
     const lists = target ? buildCompanyLists(year, target, active, pool) : null;
     const open = year === DEMO_OPEN_YEAR;
+    const approvedIds: number[] = [];
     for (const [index, organisation] of active.entries()) {
-      const organisationId = organisationIds.get(organisation.slug)!;
-      const staffId = staffIds.get(organisation.slug)!;
+      const organisationId = present(organisationIds.get(organisation.slug));
+      const staffId = present(staffIds.get(organisation.slug));
       const submittedAt = new Date(Date.UTC(year + 1, 1, 1 + (index % 40)));
       if (open) {
         // 2017: some not started, some drafts, a few submitted or returned
@@ -409,7 +331,7 @@ export async function seedDemo(db: Database, today = new Date()): Promise<void> 
           .returning();
         const values = otherValues(random, 300, organisation.weight);
         const partial = state === 'draft' ? Object.fromEntries(Object.entries(values).slice(0, 6)) : values;
-        await insertValues(db, submission!.id, ids, {
+        await insertValues(db, present(submission).id, ids, {
           ...partial,
           ...(state === 'draft' ? {} : reportedCompanyValues(random, organisation.weight, 1.1)),
         });
@@ -435,15 +357,42 @@ export async function seedDemo(db: Database, today = new Date()): Promise<void> 
           approvedAt: new Date(submittedAt.getTime() + 20 * 24 * 3600 * 1000),
         })
         .returning();
-      await insertValues(db, submission!.id, ids, {
+      await insertValues(db, present(submission).id, ids, {
         ...companyValues,
         ...otherValues(random, participantCount, organisation.weight),
       });
-      if (list) await replaceCompanyList(db, submission!.id, list);
+      if (list) await replaceCompanyList(db, present(submission).id, list);
+      approvedIds.push(present(submission).id);
     }
     if (!open) {
-      const result = await publishYear(db, { year, actorId: adminId, actorEmail: DEMO_ADMIN_EMAIL });
+      const surveyTargets = DEMO_SURVEY_TARGETS[year];
+      if (surveyTargets) await balanceDemoSurvey(db, approvedIds, surveyTargets);
+      const evidence = DEMO_EVIDENCE[year];
+      if (evidence)
+        await db.insert(evidenceStatements).values(evidence.map((row) => ({ ...row, updatedBy: adminId })));
+      // each edition was announced on the release calendar and came out at its minute
+      const publishedAt = demoPublishedAt(year);
+      const [release] = await db
+        .insert(releases)
+        .values({ year, version: 1, scheduledAt: publishedAt, announcedAt: publishedAt, createdBy: adminId })
+        .returning();
+      const result = await publishYear(db, {
+        year,
+        actorId: adminId,
+        actorEmail: DEMO_ADMIN_EMAIL,
+        publishedAt,
+        releaseId: present(release).id,
+      });
       if (!result.ok) throw new Error(`demo seed could not publish ${year}: ${result.message}`);
+      await db
+        .update(releases)
+        .set({
+          status: 'published',
+          publishedAt,
+          publicationId: result.value.publicationId,
+          cachesExpiredAt: publishedAt,
+        })
+        .where(eq(releases.id, present(release).id));
     }
   }
 }

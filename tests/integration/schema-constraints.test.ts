@@ -1,3 +1,4 @@
+import { must } from '../helpers/must';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseErrorOf, queryRows } from '@/db/client';
@@ -59,7 +60,7 @@ describe('database constraints', () => {
     }
     expect(
       await violation(() =>
-        database.db.insert(participants).values({ submissionId: submission.id, cvr: validCvrs(1)[0]! }),
+        database.db.insert(participants).values({ submissionId: submission.id, cvr: must(validCvrs(1)[0]) }),
       ),
     ).toBeNull();
   });
@@ -79,14 +80,14 @@ describe('database constraints', () => {
       await violation(() =>
         database.db
           .insert(submissionValues)
-          .values({ submissionId: submission.id, indicatorId: indicator!.id, value: -1 }),
+          .values({ submissionId: submission.id, indicatorId: must(indicator).id, value: -1 }),
       ),
     ).toBe('submission_values_non_negative');
     expect(
       await violation(() =>
         database.db
           .insert(submissionValues)
-          .values({ submissionId: submission.id, indicatorId: share!.id, value: 11, denominator: 10 }),
+          .values({ submissionId: submission.id, indicatorId: must(share).id, value: 11, denominator: 10 }),
       ),
     ).toBe('submission_values_share');
   });
