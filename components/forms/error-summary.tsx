@@ -1,49 +1,94 @@
-// The error summary at the top of a form (Det Fælles Designsystem / GOV.UK pattern): a heading and
-// one link per problem, pointing at the field it belongs to.
+'use client';
+// The error summary at the top of a form (Det Fælles Designsystem / GOV.UK pattern): a heading,
+// the refusal's message, and one link per problem pointing at the field it belongs to. Every form
+// of the site shows its refusals with this one. Announced as an alert; `focus` moves the keyboard
+// to it when it appears (the portal's long form, where it may be far above the button).
+import { type ReactNode, useEffect, useRef } from 'react';
+
+export interface SummaryError {
+  /** the id of the field the problem belongs to; none for a problem of the whole form */
+  field?: string;
+  message: string;
+}
+
 export function ErrorSummary({
+  id,
   title,
-  errors,
+  level = 2,
+  message,
+  errors = [],
+  testId,
+  focus,
+  className = 'border-l-4 border-error bg-white p-4',
+  children,
 }: {
+  id: string;
   title: string;
-  errors: { field?: string; message: string }[];
+  level?: 2 | 3;
+  message?: string;
+  errors?: SummaryError[];
+  testId?: string;
+  /** moves focus to the summary whenever this value changes (a new answer) */
+  focus?: unknown;
+  className?: string;
+  /** what else the refusal brings: what others changed, a link to reload */
+  children?: ReactNode;
 }) {
-  if (errors.length === 0) return null;
+  const ref = useFocusOnChange(focus);
+  const Heading = level === 2 ? 'h2' : 'h3';
+  // the message once: not again when it is the title, or one field's own error
+  const showMessage = message && message !== title && !errors.some((error) => error.message === message);
   return (
     <div
+      ref={ref}
       role="alert"
-      aria-labelledby="error-summary-title"
-      className="border-l-4 border-error bg-white p-4"
+      aria-labelledby={`${id}-title`}
       tabIndex={-1}
+      data-testid={testId}
+      className={className}
     >
-      <h2 id="error-summary-title" className="font-semibold">
+      <Heading id={`${id}-title`} className="font-semibold">
         {title}
-      </h2>
-      <ul className="mt-1 list-none p-0">
-        {errors.map((error) => (
-          <li key={`${error.field}-${error.message}`}>
-            {error.field ? (
-              <a href={`#${error.field}`} className="text-error underline">
-                {error.message}
-              </a>
-            ) : (
-              <span className="text-error">{error.message}</span>
-            )}
-          </li>
-        ))}
-      </ul>
+      </Heading>
+      {showMessage && <p>{message}</p>}
+      {errors.length > 0 && (
+        <ul className="mt-1 list-none p-0">
+          {errors.map((error) => (
+            <li key={`${error.field}-${error.message}`}>
+              {error.field ? (
+                <a href={`#${error.field}`} className="text-error underline">
+                  {error.message}
+                </a>
+              ) : (
+                <span className="text-error">{error.message}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
     </div>
   );
 }
 
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 font-medium text-error">
-      {message}
-    </p>
-  );
+/** A ref for an element that takes the keyboard's focus whenever `value` changes (not when undefined). */
+export function useFocusOnChange(value: unknown) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (value !== undefined) ref.current?.focus();
+  }, [value]);
+  return ref;
 }
 
-export const inputClass = 'mt-1 w-full border-2 border-ink px-3 py-2';
-export const buttonClass =
-  'bg-primary px-5 py-2 font-medium text-white hover:bg-primary-dark disabled:opacity-60';
+/** A form state's field errors as summary entries, each linked to `${prefix}${field}`. */
+export function summaryErrors(
+  fieldErrors: Record<string, string[]> | undefined,
+  prefix: string,
+  join = false,
+): SummaryError[] {
+  return Object.entries(fieldErrors ?? {}).flatMap(([field, messages]) =>
+    join
+      ? [{ field: `${prefix}${field}`, message: messages.join(' ') }]
+      : messages.map((message) => ({ field: `${prefix}${field}`, message })),
+  );
+}

@@ -1,8 +1,10 @@
 'use client';
-
+// The sign-in form, in two steps (lib/auth/sign-in-action.ts): email and password, then the
+// one-time code for users with a second factor.
 import { useActionState } from 'react';
 import { type SignInState, signInAction } from '@/lib/auth/sign-in-action';
-import { buttonClass, ErrorSummary, FieldError, inputClass } from './error-summary';
+import { ErrorSummary, summaryErrors } from './error-summary';
+import { Field } from './field';
 
 export interface LoginFormText {
   email: string;
@@ -16,6 +18,9 @@ export interface LoginFormText {
   codeSubmit: string;
 }
 
+const inputClass = 'mt-1 w-full border-2 border-ink px-3 py-2';
+const buttonClass = 'bg-primary px-5 py-2 font-medium text-white hover:bg-primary-dark disabled:opacity-60';
+
 export function LoginForm({
   locale,
   callbackUrl,
@@ -25,81 +30,69 @@ export function LoginForm({
   callbackUrl: string;
   text: LoginFormText;
 }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
-  const errors = state.error ? [{ field: state.errorField, message: state.error }] : [];
-  const secondStep = state.step === 'second_factor';
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { status: 'idle' });
+  const errorOf = (field: string) => state.fieldErrors?.[field]?.[0];
   return (
     <form action={action} className="mt-6 max-w-md space-y-5" noValidate>
-      <ErrorSummary title={text.errorSummary} errors={errors} />
+      {state.status === 'error' && (
+        <ErrorSummary
+          id="error-summary"
+          title={text.errorSummary}
+          message={state.message}
+          errors={summaryErrors(state.fieldErrors, '')}
+        />
+      )}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {secondStep ? (
+      {state.data?.step === 'second_factor' ? (
         <>
           <input type="hidden" name="step" value="second_factor" />
           <h2 className="text-xl font-semibold">{text.codeTitle}</h2>
           <p>{text.codeIntro}</p>
-          <div>
-            <label htmlFor="code" className="block font-medium">
-              {text.code}
-            </label>
-            <p id="code-hint" className="text-sm text-muted">
-              {text.codeHint}
-            </p>
-            <input
-              id="code"
-              name="code"
-              type="text"
-              inputMode="text"
-              autoComplete="one-time-code"
-              required
-              aria-describedby={state.errorField === 'code' ? 'code-hint code-error' : 'code-hint'}
-              aria-invalid={state.errorField === 'code' || undefined}
-              className={inputClass}
-            />
-            <FieldError id="code-error" message={state.errorField === 'code' ? state.error : undefined} />
-          </div>
+          <Field id="code" label={text.code} hint={text.codeHint} error={errorOf('code')}>
+            {(control) => (
+              <input
+                {...control}
+                name="code"
+                type="text"
+                inputMode="text"
+                autoComplete="one-time-code"
+                required
+                className={inputClass}
+              />
+            )}
+          </Field>
           <button type="submit" disabled={pending} className={buttonClass}>
             {text.codeSubmit}
           </button>
         </>
       ) : (
         <>
-          <div>
-            <label htmlFor="email" className="block font-medium">
-              {text.email}
-            </label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              defaultValue={state.email}
-              aria-describedby={state.errorField === 'email' ? 'email-error' : undefined}
-              aria-invalid={state.errorField === 'email' || undefined}
-              className={inputClass}
-            />
-            <FieldError id="email-error" message={state.errorField === 'email' ? state.error : undefined} />
-          </div>
-          <div>
-            <label htmlFor="password" className="block font-medium">
-              {text.password}
-            </label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              aria-describedby={state.errorField === 'password' ? 'password-error' : undefined}
-              aria-invalid={state.errorField === 'password' || undefined}
-              className={inputClass}
-            />
-            <FieldError
-              id="password-error"
-              message={state.errorField === 'password' ? state.error : undefined}
-            />
-          </div>
+          <Field id="email" label={text.email} error={errorOf('email')}>
+            {(control) => (
+              <input
+                {...control}
+                name="email"
+                type="email"
+                autoComplete="username"
+                required
+                defaultValue={state.values?.email}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field id="password" label={text.password} error={errorOf('password')}>
+            {(control) => (
+              <input
+                {...control}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                className={inputClass}
+              />
+            )}
+          </Field>
           <button type="submit" disabled={pending} className={buttonClass}>
             {text.submit}
           </button>

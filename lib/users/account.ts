@@ -1,28 +1,24 @@
 // "My account": what every signed-in user may do for themselves — change the password, enrol a
 // second factor (admins must before anything else), renew recovery codes, log out everywhere.
+// Each is a signedInAction (lib/actions): the actor is the one acting, on their own row.
+import 'server-only';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { recoveryCodes, users } from '@/db/schema';
-import { translate } from '@/i18n/messages';
-import { recordAuditEvent } from '@/lib/audit/record';
+import { noInput, type QueryContext, signedInAction, signedInQuery } from '@/lib/actions/define';
 import type { Actor } from '@/lib/auth/actor';
 import { commonPasswords, passwordProblem, passwordRefusal } from '@/lib/auth/password-policy';
-import { denyAccess } from '@/lib/auth/permissions';
-import {
-  hashRecoveryCode,
-  newRecoveryCodes,
-  newTotpSecret,
-  totpQrDataUrl,
-  verifyTotp,
-} from '@/lib/auth/totp';
-import type { Locale } from '@/lib/format';
-import { conflict, type Failure, invalid, ok, type Result } from '@/lib/result';
+import { checkTotpCode } from '@/lib/auth/credentials';
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpQrDataUrl } from '@/lib/auth/totp';
+import { waitMessage } from '@/lib/auth/wait-message';
+import { conflict, type Failure, invalid, notFound, ok, type Result } from '@/lib/result';
 import { hashPassword, verifyPassword } from './password';
 
-async function signedIn(db: Database, actor: Actor | null, what: string): Promise<Failure | null> {
-  if (actor) return null;
-  return denyAccess(db, actor, what, { entityType: 'account' });
-}
+const ACCOUNT = { messages: 'auth.account.errors', invalid: 'auth.setPassword.errors.summary' } as const;
+
+/** Text a form posts; anything else counts as nothing typed (a wrong password, not a crash). */
+const typed = z.unknown().transform((value) => (typeof value === 'string' ? value : ''));
 
 export interface AccountOverview {
   email: string;
@@ -35,107 +31,107 @@ export interface AccountOverview {
   hasPassword: boolean;
 }
 
-export async function getAccountOverview(
-  db: Database,
-  actor: Actor | null,
-): Promise<Result<AccountOverview>> {
-  const denied = await signedIn(db, actor, 'account.read');
-  if (denied) return denied;
-  const [user] = await db.select().from(users).where(eq(users.id, actor!.userId));
-  if (!user) return invalid('no user');
-  const [left] = await db
-    .select({ n: count() })
-    .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)));
-  const pending = !user.totpEnabledAt && user.totpSecret ? user.totpSecret : null;
-  return ok({
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    totpEnabled: user.totpEnabledAt != null,
-    pendingEnrolment: pending
-      ? { secret: pending, qrDataUrl: await totpQrDataUrl(pending, user.email) }
-      : null,
-    recoveryCodesLeft: left?.n ?? 0,
-    hasPassword: user.passwordHash != null,
-  });
-}
+export const getAccountOverview = signedInQuery(
+  'account.read',
+  async ({ db, actor }: QueryContext<Actor>, _input?: undefined): Promise<Result<AccountOverview>> => {
+    const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+    if (!user) return notFound('common.errors.notFound');
+    const [left] = await db
+      .select({ n: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)));
+    const pending = !user.totpEnabledAt && user.totpSecret ? user.totpSecret : null;
+    return ok({
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      totpEnabled: user.totpEnabledAt != null,
+      pendingEnrolment: pending
+        ? { secret: pending, qrDataUrl: await totpQrDataUrl(pending, user.email) }
+        : null,
+      recoveryCodesLeft: left?.n ?? 0,
+      hasPassword: user.passwordHash != null,
+    });
+  },
+);
 
-export async function changePassword(
-  db: Database,
-  actor: Actor | null,
-  input: { current: string; password: string; confirmation: string },
-  locale: Locale = 'da',
-): Promise<Result> {
-  const denied = await signedIn(db, actor, 'account.change_password');
-  if (denied) return denied;
-  const current = typeof input?.current === 'string' ? input.current : '';
-  const password = typeof input?.password === 'string' ? input.password : '';
-  const confirmation = typeof input?.confirmation === 'string' ? input.confirmation : '';
-  const [user] = await db.select().from(users).where(eq(users.id, actor!.userId));
-  if (!user?.passwordHash || !current || !(await verifyPassword(user.passwordHash, current))) {
-    return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
-      current: [translate(locale, 'auth.account.errors.current')],
-    });
-  }
-  const problem = passwordProblem(password, confirmation, {
-    email: user.email,
-    common: commonPasswords(),
-  });
-  if (problem) return passwordRefusal(problem, locale);
-  const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-    await recordAuditEvent(tx, {
-      actorId: user.id,
-      actorEmail: user.email,
-      action: 'auth.password_changed',
-      entityType: 'user',
-      entityId: user.id,
-      ip: actor!.ip ?? null,
-    });
-  });
-  return ok(undefined);
-}
+/**
+ * A new password ends every other session of the user (the session version is bumped); the form
+ * keeps the session that made the change by re-issuing it at the new version
+ * (lib/auth/keep-session.ts), which is why the new version is returned.
+ */
+export const changePassword = signedInAction(
+  z.object({ current: typed, password: typed, confirmation: typed }),
+  async ({ tx, actor, audit }, { current, password, confirmation }) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
+    if (!user?.passwordHash || !current || !(await verifyPassword(user.passwordHash, current)))
+      return invalid('auth.setPassword.errors.summary', { current: ['current'] });
+    const problem = passwordProblem(password, confirmation, { email: user.email, common: commonPasswords() });
+    if (problem) return passwordRefusal(problem);
+    const [after] = await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id))
+      .returning({ sessionVersion: users.sessionVersion });
+    if (!after) return notFound('common.errors.notFound');
+    await audit({ action: 'auth.password_changed', entityType: 'user', entityId: user.id, after });
+    return ok({ sessionVersion: after.sessionVersion });
+  },
+  { name: 'account.change_password', ...ACCOUNT },
+);
 
 /** Bumps the session version: every session of the user, this one included, ends on its next request. */
-export async function logOutEverywhere(db: Database, actor: Actor | null): Promise<Result> {
-  const denied = await signedIn(db, actor, 'account.log_out_everywhere');
-  if (denied) return denied;
-  await db.transaction(async (tx) => {
+export const logOutEverywhere = signedInAction(
+  noInput,
+  async ({ tx, actor, audit }) => {
     const [after] = await tx
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, actor!.userId))
+      .where(eq(users.id, actor.userId))
       .returning({ sessionVersion: users.sessionVersion });
-    await recordAuditEvent(tx, {
-      actorId: actor!.userId,
-      actorEmail: actor!.email,
-      action: 'auth.logged_out_everywhere',
-      entityType: 'user',
-      entityId: actor!.userId,
-      after,
-      ip: actor!.ip ?? null,
-    });
+    await audit({ action: 'auth.logged_out_everywhere', entityType: 'user', entityId: actor.userId, after });
+    return ok(undefined);
+  },
+  { name: 'account.log_out_everywhere', ...ACCOUNT },
+);
+
+/**
+ * A wrong, reused or too-often-guessed code from the authenticator, as the form's refusal. Checked
+ * on the connection, not in a transaction the refusal rolls back: a failed guess is counted by the
+ * second factor's throttle (lib/auth/credentials.ts), and a code is good once.
+ */
+async function refusedCode(
+  db: Database,
+  actor: Actor,
+  secret: string,
+  code: string,
+): Promise<Failure | null> {
+  const checked = await checkTotpCode(db, {
+    userId: actor.userId,
+    email: actor.email,
+    secret,
+    code,
+    ip: actor.ip ?? null,
   });
-  return ok(undefined);
+  if (checked.kind === 'ok') return null;
+  return invalid('auth.setPassword.errors.summary', {
+    code: [checked.kind === 'throttled' ? waitMessage(checked.seconds) : 'code'],
+  });
 }
 
 /** Stores a fresh secret, not yet active: the user scans it and confirms with a code. */
-export async function startTotpEnrolment(
-  db: Database,
-  actor: Actor | null,
-  locale: Locale = 'da',
-): Promise<Result> {
-  const denied = await signedIn(db, actor, 'account.totp_start');
-  if (denied) return denied;
-  if (actor!.totpEnabled) return conflict(translate(locale, 'auth.account.errors.alreadyEnrolled'));
-  await db
-    .update(users)
-    .set({ totpSecret: newTotpSecret() })
-    .where(and(eq(users.id, actor!.userId), isNull(users.totpEnabledAt)));
-  return ok(undefined);
-}
+export const startTotpEnrolment = signedInAction(
+  noInput,
+  async ({ tx, actor }) => {
+    if (actor.totpEnabled) return conflict('alreadyEnrolled');
+    await tx
+      .update(users)
+      .set({ totpSecret: newTotpSecret(), totpLastStep: null })
+      .where(and(eq(users.id, actor.userId), isNull(users.totpEnabledAt)));
+    return ok(undefined);
+  },
+  { name: 'account.totp_start', ...ACCOUNT },
+);
 
 async function replaceRecoveryCodes(tx: Database, userId: number): Promise<string[]> {
   const codes = newRecoveryCodes();
@@ -144,67 +140,44 @@ async function replaceRecoveryCodes(tx: Database, userId: number): Promise<strin
   return codes;
 }
 
-/** Activates the pending secret when the code matches; returns the recovery codes, shown once. */
-export async function confirmTotpEnrolment(
-  db: Database,
-  actor: Actor | null,
-  input: { code: string },
-  locale: Locale = 'da',
-): Promise<Result<{ recoveryCodes: string[] }>> {
-  const denied = await signedIn(db, actor, 'account.totp_confirm');
-  if (denied) return denied;
-  const [user] = await db.select().from(users).where(eq(users.id, actor!.userId));
-  if (!user?.totpSecret || user.totpEnabledAt)
-    return conflict(translate(locale, 'auth.account.errors.noEnrolment'));
-  if (typeof input?.code !== 'string' || !(await verifyTotp(user.totpSecret, input.code))) {
-    return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
-      code: [translate(locale, 'auth.account.errors.code')],
-    });
-  }
-  const codes = await db.transaction(async (tx) => {
-    await tx.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, user.id));
-    const codes = await replaceRecoveryCodes(tx, user.id);
-    await recordAuditEvent(tx, {
-      actorId: user.id,
-      actorEmail: user.email,
-      action: 'auth.totp_enrolled',
-      entityType: 'user',
-      entityId: user.id,
-      ip: actor!.ip ?? null,
-    });
-    return codes;
-  });
-  return ok({ recoveryCodes: codes });
+const codeInput = z.object({ code: typed });
+
+/** The enrolled (or pending, with `enrolled: false`) secret of the actor, when `code` matches it. */
+async function checkedSecret(db: Database, actor: Actor, code: string, enrolled: boolean) {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user?.totpSecret || (user.totpEnabledAt != null) !== enrolled) return conflict('noEnrolment');
+  const refused = await refusedCode(db, actor, user.totpSecret, code);
+  return refused ?? ok(user);
 }
 
+/** Activates the pending secret when the code matches; returns the recovery codes, shown once. */
+export const confirmTotpEnrolment = signedInAction(
+  codeInput,
+  async (ctx, { code }) => {
+    const user = await checkedSecret(ctx.tx, ctx.actor, code, false);
+    if (!user.ok) return user;
+    return ctx.transaction(async ({ tx, actor, audit }) => {
+      await tx.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, actor.userId));
+      const codes = await replaceRecoveryCodes(tx, actor.userId);
+      await audit({ action: 'auth.totp_enrolled', entityType: 'user', entityId: actor.userId });
+      return ok({ recoveryCodes: codes });
+    });
+  },
+  // the code is checked (and a wrong one counted) before the writes' own transaction
+  { name: 'account.totp_confirm', transaction: false, ...ACCOUNT },
+);
+
 /** New recovery codes (the old ones stop working), after a fresh code from the authenticator. */
-export async function regenerateRecoveryCodes(
-  db: Database,
-  actor: Actor | null,
-  input: { code: string },
-  locale: Locale = 'da',
-): Promise<Result<{ recoveryCodes: string[] }>> {
-  const denied = await signedIn(db, actor, 'account.recovery_codes');
-  if (denied) return denied;
-  const [user] = await db.select().from(users).where(eq(users.id, actor!.userId));
-  if (!user?.totpSecret || !user.totpEnabledAt)
-    return conflict(translate(locale, 'auth.account.errors.noEnrolment'));
-  if (typeof input?.code !== 'string' || !(await verifyTotp(user.totpSecret, input.code))) {
-    return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
-      code: [translate(locale, 'auth.account.errors.code')],
+export const regenerateRecoveryCodes = signedInAction(
+  codeInput,
+  async (ctx, { code }) => {
+    const user = await checkedSecret(ctx.tx, ctx.actor, code, true);
+    if (!user.ok) return user;
+    return ctx.transaction(async ({ tx, actor, audit }) => {
+      const codes = await replaceRecoveryCodes(tx, actor.userId);
+      await audit({ action: 'auth.recovery_codes_renewed', entityType: 'user', entityId: actor.userId });
+      return ok({ recoveryCodes: codes });
     });
-  }
-  const codes = await db.transaction(async (tx) => {
-    const codes = await replaceRecoveryCodes(tx, user.id);
-    await recordAuditEvent(tx, {
-      actorId: user.id,
-      actorEmail: user.email,
-      action: 'auth.recovery_codes_renewed',
-      entityType: 'user',
-      entityId: user.id,
-      ip: actor!.ip ?? null,
-    });
-    return codes;
-  });
-  return ok({ recoveryCodes: codes });
-}
+  },
+  { name: 'account.recovery_codes', transaction: false, ...ACCOUNT },
+);

@@ -36,3 +36,38 @@ export function isIsoDate(value: unknown): value is string {
 
 /** zod: a real calendar date `YYYY-MM-DD`; the message is the key `date_invalid`. */
 export const isoDateSchema = z.string({ error: 'date_invalid' }).refine(isIsoDate, { error: 'date_invalid' });
+
+// ---- zod fields for action schemas: each takes a form's text and a caller's typed value alike ----
+
+/** A form posts digits as text; code passes numbers. Anything else is left for zod to refuse. */
+export const digitsToNumber = (value: unknown) =>
+  typeof value === 'string' && /^\s*-?\d{1,16}\s*$/.test(value) ? Number(value.trim()) : value;
+
+/** A whole number in [min, max] (a database integer unless narrower); `code` is every refusal's message. */
+export function wholeNumber(code: string, range: { min?: number; max?: number } = {}) {
+  return z.preprocess(
+    digitsToNumber,
+    z
+      .number({ error: code })
+      .int({ error: code })
+      .min(range.min ?? INT4_MIN, { error: code })
+      .max(range.max ?? INT4_MAX, { error: code }),
+  );
+}
+
+/** A row id (positive database integer). */
+export const databaseId = (code = 'invalid_input') => wholeNumber(code, { min: 1 });
+
+/** A year a query may compare with (and subtract one from): 1–9999. */
+export const yearNumber = (code = 'year_invalid') => wholeNumber(code, { min: 1, max: 9999 });
+
+/** A checkbox or toggle: '1' / '0' from a form, true / false from code; nothing else. */
+export const flag = (code = 'invalid_input') =>
+  z.preprocess((value) => (value === '1' ? true : value === '0' ? false : value), z.boolean({ error: code }));
+
+/** An optional date: empty (or absent) is null, otherwise a real calendar date. */
+export const optionalIsoDate = (code = 'date_invalid') =>
+  z.preprocess(
+    (value) => (value === '' || value == null || value === false ? null : value),
+    z.string({ error: code }).refine(isIsoDate, { error: code }).nullable(),
+  );

@@ -19,16 +19,25 @@ export function textProblem(text: string, maxLength: number): 'too_long' | 'inva
 
 /**
  * A zod schema for a free-text field: trimmed, at most `max` characters, no control characters
- * or broken Unicode. Messages are keys (`too_long`, `invalid_characters`, `required`) for the
- * feature's messages file.
+ * or broken Unicode. Messages are codes (`too_long`, `invalid_characters`, `required` unless
+ * `codes` names the feature's own) for the feature's messages file. Not text at all counts as
+ * missing when the field is required, as unstorable otherwise.
  */
-export function storableText(options: { max: number; required?: boolean }) {
+export function storableText(options: {
+  max: number;
+  required?: boolean;
+  codes?: { tooLong?: string; invalid?: string; required?: string };
+}) {
+  const tooLong = options.codes?.tooLong ?? 'too_long';
+  const invalid = options.codes?.invalid ?? 'invalid_characters';
+  const required = options.codes?.required ?? 'required';
   const base = z
-    .string({ error: 'invalid_characters' })
+    .string({ error: options.required ? required : invalid })
     .trim()
-    .max(options.max, { error: 'too_long' })
-    .refine((text) => textProblem(text, options.max) === null, { error: 'invalid_characters' });
-  return options.required ? base.refine((text) => text.length > 0, { error: 'required' }) : base;
+    .max(options.max, { error: tooLong })
+    // the characters only: a text too long is told so once, by max
+    .refine((text) => textProblem(text, options.max) !== 'invalid_characters', { error: invalid });
+  return options.required ? base.refine((text) => text.length > 0, { error: required }) : base;
 }
 
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');

@@ -1,14 +1,15 @@
 // Every route of the permission matrix (tests/integration/permission-matrix.ts) requested as each
 // role against the production build. Sessions come from the real sign-in form; the disabled user's
 // is an old, validly signed session cookie (what they would still hold after being disabled).
+import { must } from '../helpers/must';
 import { expect, type Page, request as playwrightRequest, test } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
-import { demoOrganisations } from '@/db/seed/demo';
-import { type Role, ROLES, type RouteAnswer, routes } from '../integration/permission-matrix';
+import { demoOrganisations } from '@/db/seed/demo-data';
+import { type Role, ROLES, type RouteAnswer, routes } from '../integration/permission-routes';
 import { cookieHeader, DEMO_ADMIN, signIn } from './helpers';
 
 const organisations = demoOrganisations();
-const [orgA, orgB] = [organisations[0]!, organisations[1]!];
+const [orgA, orgB] = [must(organisations[0]), must(organisations[1])];
 const OPEN_YEAR = 2017;
 const AUTH_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
 // the demo seed creates the admin, then one staff user per organisation, then the disabled user

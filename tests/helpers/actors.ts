@@ -1,4 +1,5 @@
 // Actors for integration tests, built from user rows the way the session layer would.
+import { must } from './must';
 import type { Database } from '@/db/client';
 import { loadActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/auth/actor';
@@ -6,10 +7,10 @@ import { createUser } from './fixtures';
 
 export async function adminActor(db: Database): Promise<Actor> {
   const user = await createUser(db, { role: 'admin', totpEnabledAt: new Date() });
-  return (await loadActor(db, user.id, user.sessionVersion))!;
+  return must(await loadActor(db, user.id, user.sessionVersion));
 }
 
 export async function staffActor(db: Database, organisationIds: number[]): Promise<Actor> {
   const user = await createUser(db, { role: 'staff', organisationIds });
-  return (await loadActor(db, user.id, user.sessionVersion))!;
+  return must(await loadActor(db, user.id, user.sessionVersion));
 }

@@ -1,11 +1,19 @@
 // A fresh, migrated database per test file: PGlite loaded from a dump migrated once (fast), or a
 // new database on the PostgreSQL server named by TEST_DATABASE_URL (CI runs both).
 import fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import postgres from 'postgres';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
 
-export const PGLITE_TEMPLATE = process.env.PGLITE_TEMPLATE ?? '/tmp/klyngeregnskab-test-template.tar.gz';
+// one template per checkout: two checkouts with different migrations may test at once
+const checkout = createHash('sha256')
+  .update(path.resolve(import.meta.dirname, '../..'))
+  .digest('hex')
+  .slice(0, 12);
+export const PGLITE_TEMPLATE =
+  process.env.PGLITE_TEMPLATE ?? path.join(os.tmpdir(), `klyngeregnskab-test-template-${checkout}.tar.gz`);
 
 export interface TestDatabase extends DatabaseHandle {
   destroy(): Promise<void>;

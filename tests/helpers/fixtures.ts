@@ -1,4 +1,5 @@
 // Small builders for integration tests: each test makes exactly the data it reads.
+import { must } from './must';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
@@ -51,7 +52,7 @@ export async function createOrganisation(
       ...overrides,
     })
     .returning();
-  return row!;
+  return must(row);
 }
 
 export async function createUser(
@@ -64,8 +65,8 @@ export async function createUser(
     .values({ email: `user-${unique()}@example.org`, name: 'Test Person', role: 'staff', ...values })
     .returning();
   for (const organisationId of organisationIds)
-    await db.insert(memberships).values({ userId: row!.id, organisationId });
-  return row!;
+    await db.insert(memberships).values({ userId: must(row).id, organisationId });
+  return must(row);
 }
 
 export interface CompanyFixture {
@@ -100,7 +101,7 @@ export async function createSubmission(
     const [indicator] = await db.select().from(indicators).where(eq(indicators.key, key));
     if (!indicator) throw new Error(`no indicator ${key}`);
     await db.insert(submissionValues).values({
-      submissionId: submission!.id,
+      submissionId: must(submission).id,
       indicatorId: indicator.id,
       value: typeof value === 'number' ? value : value.numerator,
       denominator: typeof value === 'number' ? null : value.denominator,
@@ -109,7 +110,7 @@ export async function createSubmission(
   if (input.companies?.length) {
     await db.insert(participants).values(
       input.companies.map((company) => ({
-        submissionId: submission!.id,
+        submissionId: must(submission).id,
         cvr: company.cvr,
         dedicated: company.dedicated ?? false,
         under50: company.under50 ?? false,
@@ -119,18 +120,13 @@ export async function createSubmission(
       })),
     );
   }
-  return submission!;
+  return must(submission);
 }
 
-/** Valid CVR numbers (modulus 11), deterministic. */
-export function validCvrs(count: number, start = 1000000): string[] {
-  const weights = [2, 7, 6, 5, 4, 3, 2];
-  const result: string[] = [];
-  for (let n = start; result.length < count; n++) {
-    const digits = String(n);
-    const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * weights[index]!, 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check < 10) result.push(`${digits}${check}`);
-  }
-  return result;
+export { validCvrs } from './cvr';
+
+/** A submission's row as stored now (its state and version after an action). */
+export async function submissionById(db: Database, id: number) {
+  const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
+  return must(row);
 }

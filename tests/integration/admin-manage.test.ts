@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { must } from '../helpers/must';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   auditEvents,
+  fieldNames,
   indicators,
   indicatorYears,
   organisations,
@@ -14,27 +16,41 @@ import {
 import { listAuditEvents } from '@/lib/audit/queries';
 import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/actor';
-import { dryRunImport, runImport } from '@/lib/bulk-import/import';
+import { checkImportFile, dryRunImport, runImport } from '@/lib/bulk-import/import';
 import { parseImportCsv, parseImportFile } from '@/lib/bulk-import/parse';
+import { readImportUpload } from '@/lib/bulk-import/upload';
 import { buildExport } from '@/lib/exports/exports';
 import { neutraliseFormula as neutralise } from '@/lib/csv/safe-cell';
 import { toCsv } from '@/lib/exports/format';
 import {
   addIndicator,
   deleteIndicator,
-  listIndicators,
   retireIndicator,
   updateIndicatorTexts,
-} from '@/lib/indicators/admin';
-import { createOrganisation, setOrganisationActiveTo, updateOrganisation } from '@/lib/organisations/admin';
-import { getLiveAccounts, publishAccounts } from '@/lib/publications/admin';
+} from '@/lib/indicators/mutations';
+import { listIndicators } from '@/lib/indicators/queries';
+import { getOrganisation, listOrganisations } from '@/lib/organisations/queries';
+import {
+  createOrganisation,
+  setOrganisationActiveTo,
+  updateOrganisation,
+} from '@/lib/organisations/mutations';
+import { publishAccounts } from '@/lib/publications/mutations';
+import { getLiveAccounts } from '@/lib/publications/queries';
+import { changeUser, invitePerson } from '@/lib/users/mutations';
+import { listUsers } from '@/lib/users/queries';
+import {
+  changeYear,
+  createReportingYear,
+  excludeOrganisation,
+  includeOrganisation,
+} from '@/lib/years/mutations';
 import { getPublication } from '@/lib/publications/read';
 import { peekToken } from '@/lib/auth/tokens';
-import { changeUser, listUsers } from '@/lib/users/admin';
-import { invitePerson } from '@/lib/users/invitations';
-import { changeYear, createReportingYear, excludeOrganisation, includeOrganisation } from '@/lib/years/years';
 import { adminActor, staffActor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { inWords } from '../helpers/in-words';
+import { xlsxBomb } from '../helpers/xlsx-files';
 import {
   createOrganisation as makeOrganisation,
   createSubmission,
@@ -82,11 +98,11 @@ describe('reporting years', () => {
       await createReportingYear(db, admin, { year: 2021, opensOn: '2022-03-01', deadline: '2022-01-01' }),
     ).toMatchObject({
       kind: 'invalid',
-      fieldErrors: { deadline: ['deadline_before_open'] },
+      fieldErrors: { deadline: ['admin.errors.deadline_before_open'] },
     });
     expect(
       await createReportingYear(db, admin, { year: 'x', opensOn: '2022-01-01', deadline: '2022-03-01' }),
-    ).toMatchObject({ fieldErrors: { year: ['year_invalid'] } });
+    ).toMatchObject({ fieldErrors: { year: ['admin.errors.year_invalid'] } });
     const created = await createReportingYear(db, admin, {
       year: 2021,
       opensOn: '2099-01-01',
@@ -97,17 +113,17 @@ describe('reporting years', () => {
     expect(used.length).toBeGreaterThan(10);
     expect(
       await createReportingYear(db, admin, { year: 2021, opensOn: '2022-01-01', deadline: '2022-03-01' }),
-    ).toMatchObject({ fieldErrors: { year: ['year_exists'] } });
+    ).toMatchObject({ fieldErrors: { year: ['admin.errors.year_exists'] } });
   });
 
   it('opens now, sets the deadline, closes, and reopens only with a reason', async () => {
     const { db } = database;
     expect(await changeYear(db, admin, { year: 2021, change: { kind: 'open' } })).toMatchObject({ ok: true });
     const [opened] = await db.select().from(reportingYears).where(eq(reportingYears.year, 2021));
-    expect(opened!.opensOn).toBe(new Date().toISOString().slice(0, 10));
+    expect(must(opened).opensOn).toBe(new Date().toISOString().slice(0, 10));
     expect(
       await changeYear(db, admin, { year: 2021, change: { kind: 'deadline', deadline: 'soon' } }),
-    ).toMatchObject({ fieldErrors: { deadline: ['date_invalid'] } });
+    ).toMatchObject({ fieldErrors: { deadline: ['admin.errors.date_invalid'] } });
     expect(
       await changeYear(db, admin, { year: 2021, change: { kind: 'deadline', deadline: '2099-06-01' } }),
     ).toMatchObject({ ok: true });
@@ -116,7 +132,7 @@ describe('reporting years', () => {
     });
     expect(
       await changeYear(db, admin, { year: 2021, change: { kind: 'reopen', reason: ' ' } }),
-    ).toMatchObject({ fieldErrors: { reason: ['reason_required'] } });
+    ).toMatchObject({ fieldErrors: { reason: ['admin.errors.reason_required'] } });
     const [closed] = await db.select().from(reportingYears).where(eq(reportingYears.year, 2021));
     expect(closed).toMatchObject({ state: 'closed', deadline: '2099-06-01' });
     expect(
@@ -138,17 +154,17 @@ describe('publishing and corrections', () => {
       organisationId: north,
       year: 2020,
       state: 'approved',
-      companies: [{ cvr: a! }, { cvr: b! }],
+      companies: [{ cvr: must(a) }, { cvr: must(b) }],
     });
     expect(await publishAccounts(db, staff, { year: 2020 })).toMatchObject({ kind: 'forbidden' });
     expect(await publishAccounts(db, admin, { year: 2020 })).toMatchObject({
       kind: 'conflict',
-      message: 'organisations_not_settled',
+      message: 'admin.errors.organisations_not_settled',
       details: { organisations: ['south'] },
     });
     expect(
       await excludeOrganisation(db, admin, { year: 2020, organisationId: south, reason: '  ' }),
-    ).toMatchObject({ fieldErrors: { reason: ['reason_required'] } });
+    ).toMatchObject({ fieldErrors: { reason: ['admin.errors.reason_required'] } });
     expect(
       await excludeOrganisation(db, staff, { year: 2020, organisationId: south, reason: 'x' }),
     ).toMatchObject({ kind: 'forbidden' });
@@ -157,7 +173,7 @@ describe('publishing and corrections', () => {
     ).toMatchObject({ ok: true });
     const live = await getLiveAccounts(db, admin, { year: 2020 });
     expect(
-      live.ok && live.value.current.indicators.find((i) => i.key === 'participants')!.national,
+      live.ok && must(live.value.current.indicators.find((i) => i.key === 'participants')).national,
     ).toMatchObject({ net: 2 });
     expect(await getLiveAccounts(db, staff, { year: 2020 })).toMatchObject({ kind: 'forbidden' });
     expect(await publishAccounts(db, admin, { year: 2020 })).toMatchObject({
@@ -172,11 +188,11 @@ describe('publishing and corrections', () => {
       organisationId: south,
       year: 2020,
       state: 'approved',
-      companies: [{ cvr: b! }, { cvr: c! }],
+      companies: [{ cvr: must(b) }, { cvr: must(c) }],
     });
     expect(await publishAccounts(db, admin, { year: 2020, changeNote: '' })).toMatchObject({
       kind: 'invalid',
-      message: 'change_note_required',
+      message: 'admin.errors.change_note_required',
     });
     expect(await publishAccounts(db, admin, { year: 2020, changeNote: 'South tilføjet' })).toMatchObject({
       ok: true,
@@ -184,15 +200,19 @@ describe('publishing and corrections', () => {
     });
     const v1 = await getPublication(db, 2020, 1);
     const v2 = await getPublication(db, 2020);
-    expect(v1!.snapshot.accounts.indicators.find((i) => i.key === 'participants')!.national).toMatchObject({
+    expect(
+      must(must(v1).snapshot.accounts.indicators.find((i) => i.key === 'participants')).national,
+    ).toMatchObject({
       net: 2,
     });
-    expect(v2!.snapshot.accounts.indicators.find((i) => i.key === 'participants')!.national).toMatchObject({
+    expect(
+      must(must(v2).snapshot.accounts.indicators.find((i) => i.key === 'participants')).national,
+    ).toMatchObject({
       net: 3,
       gross: 4,
       overlap: 1,
     });
-    expect(v2!.changeNote).toBe('South tilføjet');
+    expect(must(v2).changeNote).toBe('South tilføjet');
     expect(await db.select().from(publications).where(eq(publications.year, 2020))).toHaveLength(2);
   });
 });
@@ -219,7 +239,7 @@ describe('exports', () => {
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     for (const cvr of validCvrs(3)) expect(text).not.toContain(cvr);
     const overlap = await buildExport(db, admin, { year: 2020, kind: 'overlap', format: 'csv' });
-    expect(overlap.ok && (overlap.value.body as string)).toContain('2020;north;south;1');
+    expect(overlap.ok && (overlap.value.body as string)).toContain(';north;south;1');
     const completeness = await buildExport(db, admin, { year: 2020, kind: 'completeness', format: 'csv' });
     expect(completeness.ok && (completeness.value.body as string)).toContain('north');
   });
@@ -232,13 +252,13 @@ describe('exports', () => {
       version: 1,
     });
     if (!result.ok) throw new Error(result.message);
-    expect(result.value.filename).toBe('klyngeregnskab-2020-accounts-v1.xlsx');
+    expect(result.value.filename).toBe('klyngeregnskab-2020-regnskab-v1.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(result.value.body as never);
-    const sheet = workbook.worksheets[0]!;
-    const participants = sheet
-      .getRows(2, sheet.rowCount - 1)!
-      .find((row) => row.getCell(2).value === 'participants')!;
+    const sheet = must(workbook.worksheets[0]);
+    const participants = must(
+      must(sheet.getRows(2, sheet.rowCount - 1)).find((row) => row.getCell(2).value === 'participants'),
+    );
     expect(participants.getCell(5).value).toBe(2);
   });
 });
@@ -251,16 +271,17 @@ describe('organisations', () => {
       name: 'East',
       kind: 'cluster',
       field: 'Energi',
+      fieldEn: 'Energy',
       region: 'sjaelland',
       website: '',
       activeFrom: '2020',
     };
     expect(await createOrganisation(db, staff, input)).toMatchObject({ kind: 'forbidden' });
     expect(await createOrganisation(db, admin, { ...input, slug: 'Øst!', region: 'mars' })).toMatchObject({
-      fieldErrors: { slug: ['slug_invalid'], region: ['region_invalid'] },
+      fieldErrors: { slug: ['admin.errors.slug_invalid'], region: ['admin.errors.region_invalid'] },
     });
     expect(await createOrganisation(db, admin, { ...input, slug: 'north' })).toMatchObject({
-      fieldErrors: { slug: ['slug_taken'] },
+      fieldErrors: { slug: ['admin.errors.slug_taken'] },
     });
     const created = await createOrganisation(db, admin, input);
     if (!created.ok) throw new Error(created.message);
@@ -268,7 +289,7 @@ describe('organisations', () => {
       await updateOrganisation(db, admin, { id: created.value.id, ...input, name: 'East Cluster' }),
     ).toMatchObject({ ok: true });
     expect(await setOrganisationActiveTo(db, admin, { id: created.value.id, lastYear: 2019 })).toMatchObject({
-      fieldErrors: { lastYear: ['year_before_active_from'] },
+      fieldErrors: { lastYear: ['admin.errors.year_before_active_from'] },
     });
     expect(await setOrganisationActiveTo(db, admin, { id: created.value.id, lastYear: 2021 })).toMatchObject({
       ok: true,
@@ -283,13 +304,81 @@ describe('organisations', () => {
       expect.arrayContaining(['organisation.create', 'organisation.update', 'organisation.deactivate']),
     );
   });
+
+  it('keeps the English field name once per field and the description in both languages or neither', async () => {
+    const { db } = database;
+    const input = {
+      slug: 'west',
+      name: 'West',
+      kind: 'cluster',
+      field: 'Vand',
+      fieldEn: 'Water',
+      region: 'syddanmark',
+      website: '',
+      activeFrom: '2020',
+      description: 'Klyngen for vand.',
+      descriptionEn: '',
+    };
+    // a field without its English form, or a description in one language only: refused, nothing stored
+    expect(await createOrganisation(db, admin, { ...input, fieldEn: '  ' })).toMatchObject({
+      fieldErrors: { fieldEn: ['admin.errors.required'] },
+    });
+    expect(await createOrganisation(db, admin, input)).toMatchObject({
+      fieldErrors: { descriptionEn: ['admin.errors.description_en_required'] },
+    });
+    expect(
+      await createOrganisation(db, admin, { ...input, description: '', descriptionEn: 'Water.' }),
+    ).toMatchObject({
+      fieldErrors: { description: ['admin.errors.description_da_required'] },
+    });
+    expect(await db.select().from(organisations).where(eq(organisations.slug, 'west'))).toEqual([]);
+    expect(await db.select().from(fieldNames).where(eq(fieldNames.nameDa, 'Vand'))).toEqual([]);
+
+    const created = await createOrganisation(db, admin, { ...input, descriptionEn: 'The water cluster.' });
+    if (!created.ok) throw new Error(created.message);
+    const second = await createOrganisation(db, admin, {
+      ...input,
+      slug: 'west-two',
+      name: 'West Two',
+      description: '',
+      descriptionEn: '',
+      fieldEn: 'Water and wastewater',
+    });
+    if (!second.ok) throw new Error(second.message);
+    // one English form for the field: the latest, for both organisations
+    const first = await getOrganisation(db, admin, created.value.id);
+    expect(first).toMatchObject({
+      ok: true,
+      value: {
+        field: 'Vand',
+        fieldEn: 'Water and wastewater',
+        description: 'Klyngen for vand.',
+        descriptionEn: 'The water cluster.',
+      },
+    });
+    const listed = await listOrganisations(db, admin);
+    expect(listed.ok && listed.value.filter((o) => o.field === 'Vand').map((o) => o.fieldEn)).toEqual([
+      'Water and wastewater',
+      'Water and wastewater',
+    ]);
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.entityId, String(second.value.id)), eq(auditEvents.action, 'organisation.create')),
+      );
+    expect(event).toMatchObject({ before: { fieldEn: 'Water' }, after: { fieldEn: 'Water and wastewater' } });
+    expect(await updateOrganisation(db, staff, { id: created.value.id, ...input })).toMatchObject({
+      kind: 'forbidden',
+    });
+  });
 });
 
 describe('users and memberships', () => {
   it('invites a user (one-time link), changes role and memberships, disables, logs out everywhere; [staff] refused', async () => {
     const { db } = database;
-    const invite = (actor: Actor | null, input: Parameters<typeof invitePerson>[2]) =>
-      invitePerson(db, actor, input, { locale: 'en', baseUrl: 'https://klynge.example' });
+    const invite = async (actor: Actor | null, input: Parameters<typeof invitePerson>[2]) =>
+      inWords(await invitePerson(db, actor, input, { locale: 'en' }));
     expect(
       await invite(staff, { email: 'x@example.org', name: 'X', role: 'staff', organisationIds: [north] }),
     ).toMatchObject({ kind: 'forbidden' });
@@ -306,18 +395,21 @@ describe('users and memberships', () => {
     expect(await db.select().from(users).where(eq(users.email, 'new@example.org'))).toEqual([]);
     const previousSmtp = process.env.SMTP_URL;
     delete process.env.SMTP_URL;
+    // the link is on the configured origin (lib/site-url.ts)
+    vi.stubEnv('SITE_URL', 'https://klynge.example');
     const created = await invite(admin, {
       email: 'New@Example.org',
       name: 'New',
       role: 'staff',
       organisationIds: [north],
     });
+    vi.unstubAllEnvs();
     if (previousSmtp !== undefined) process.env.SMTP_URL = previousSmtp;
     if (!created.ok) throw new Error(created.message);
     // no SMTP_URL: nothing is mailed and the secretariat gets the one-time link to copy
     expect(created.value).toMatchObject({ email: 'new@example.org', delivered: false });
     expect(created.value.link).toMatch(/^https:\/\/klynge\.example\/en\/invitation\/[\w-]{20,}$/);
-    expect(await peekToken(db, created.value.link.split('/').pop()!, 'invitation')).toMatchObject({
+    expect(await peekToken(db, must(created.value.link.split('/').pop()), 'invitation')).toMatchObject({
       userId: created.value.userId,
     });
     expect(
@@ -345,7 +437,7 @@ describe('users and memberships', () => {
     });
     const userId = created.value.userId;
     const [row] = await db.select().from(users).where(eq(users.id, userId));
-    expect(await loadActor(db, userId, row!.sessionVersion)).not.toBeNull();
+    expect(await loadActor(db, userId, must(row).sessionVersion)).not.toBeNull();
     expect(
       await changeUser(db, admin, {
         userId,
@@ -356,15 +448,15 @@ describe('users and memberships', () => {
       ok: true,
     });
     // the old session no longer resolves to an actor
-    expect(await loadActor(db, userId, row!.sessionVersion)).toBeNull();
-    expect(await loadActor(db, userId, row!.sessionVersion + 1)).toMatchObject({
+    expect(await loadActor(db, userId, must(row).sessionVersion)).toBeNull();
+    expect(await loadActor(db, userId, must(row).sessionVersion + 1)).toMatchObject({
       organisationIds: expect.arrayContaining([north, south]),
     });
     expect(await changeUser(db, admin, { userId, change: { kind: 'disable' } })).toMatchObject({ ok: true });
-    expect(await loadActor(db, userId, row!.sessionVersion + 2)).toBeNull();
+    expect(await loadActor(db, userId, must(row).sessionVersion + 2)).toBeNull();
     expect(await changeUser(db, admin, { userId: admin.userId, change: { kind: 'disable' } })).toMatchObject({
       kind: 'conflict',
-      message: 'cannot_change_self',
+      message: 'admin.errors.cannot_change_self',
     });
     expect(await changeUser(db, staff, { userId, change: { kind: 'enable' } })).toMatchObject({
       kind: 'forbidden',
@@ -390,11 +482,13 @@ describe('indicator catalogue', () => {
     };
     expect(await addIndicator(db, staff, input)).toMatchObject({ kind: 'forbidden' });
     expect(await addIndicator(db, admin, { ...input, key: 'Bad Key', labelDa: '' })).toMatchObject({
-      fieldErrors: { key: ['key_invalid'], labelDa: ['required'] },
+      fieldErrors: { key: ['admin.errors.key_invalid'], labelDa: ['admin.errors.required'] },
     });
     const added = await addIndicator(db, admin, input);
     if (!added.ok) throw new Error(added.message);
-    expect(await addIndicator(db, admin, input)).toMatchObject({ fieldErrors: { key: ['key_taken'] } });
+    expect(await addIndicator(db, admin, input)).toMatchObject({
+      fieldErrors: { key: ['admin.errors.key_taken'] },
+    });
     expect(
       await updateIndicatorTexts(db, admin, {
         id: added.value.id,
@@ -406,19 +500,61 @@ describe('indicator catalogue', () => {
     ).toMatchObject({ ok: true });
     await createSubmission(db, { organisationId: south, year: 2021, values: { innovation_projects: 4 } });
     const [used] = await db.select().from(indicators).where(eq(indicators.key, 'innovation_projects'));
-    expect(await deleteIndicator(db, admin, { id: used!.id })).toMatchObject({
+    expect(await deleteIndicator(db, admin, { id: must(used).id })).toMatchObject({
       kind: 'conflict',
-      message: 'indicator_in_use',
+      message: 'admin.errors.indicator_in_use',
     });
-    expect(await retireIndicator(db, admin, { id: used!.id })).toMatchObject({ ok: true });
+    expect(await retireIndicator(db, admin, { id: must(used).id })).toMatchObject({ ok: true });
     expect(await deleteIndicator(db, admin, { id: added.value.id })).toMatchObject({ ok: true });
     const list = await listIndicators(db, admin);
     expect(list.ok && list.value.find((row) => row.key === 'hackathons')).toBeUndefined();
-    expect(list.ok && list.value.find((row) => row.key === 'innovation_projects')!.retiredAt).not.toBeNull();
+    expect(
+      list.ok && must(list.value.find((row) => row.key === 'innovation_projects')).retiredAt,
+    ).not.toBeNull();
   });
 });
 
 describe('bulk import', () => {
+  it('[anonymous, staff] an upload is refused and audited before a byte of it is read; the secretariat’s is parsed', async () => {
+    const { db } = database;
+    const bomb = new File([new Uint8Array(xlsxBomb())], 'tal.xlsx');
+    const deniedBefore = (await db.select().from(auditEvents).where(eq(auditEvents.action, 'access.denied')))
+      .length;
+    for (const actor of [null, staff]) {
+      // a file whose reading would be refused for its size: the refusal is for the caller instead
+      expect(await checkImportFile(db, actor, { year: 2018, file: bomb })).toMatchObject({
+        kind: 'forbidden',
+      });
+    }
+    const denied = await db.select().from(auditEvents).where(eq(auditEvents.action, 'access.denied'));
+    expect(denied.length - deniedBefore).toBe(2);
+    const refused = await checkImportFile(db, admin, { year: 2018, file: bomb }, { locale: 'en' });
+    expect(refused).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      message: 'admin.errors.import_has_problems',
+    });
+    expect((inWords(refused) as { fieldErrors?: unknown }).fieldErrors).toEqual({
+      file: [
+        'the spreadsheet is larger than 32 MB unpacked; no import sheet is that large – split it or save it again from Excel',
+      ],
+    });
+    const rows = await readImportUpload(
+      new File(['organisation;indicator;value\nnorth;innovation_projects;5\n'], 'tal.csv'),
+      'en',
+    );
+    expect(rows).toMatchObject({
+      ok: true,
+      value: { rows: [{ row: 2, organisation: 'north', value: '5' }] },
+    });
+    expect(
+      inWords(await checkImportFile(db, admin, { year: 2018, file: 'not a file' }, { locale: 'en' })),
+    ).toMatchObject({
+      kind: 'invalid',
+      fieldErrors: { file: ['Choose a file.'] },
+    });
+  });
+
   it('parses CSV with semicolons and a BOM, and XLSX; refuses a file that is neither', async () => {
     expect(parseImportCsv('\uFEFForganisation;indicator;value\nnorth;innovation_projects;5\n')).toMatchObject(
       {
@@ -475,7 +611,7 @@ describe('bulk import', () => {
     ]);
     expect(await runImport(db, admin, { year: 2018, rows: parsed.rows })).toMatchObject({
       kind: 'invalid',
-      message: 'import_has_problems',
+      message: 'admin.errors.import_has_problems',
     });
     expect(await db.select().from(submissions).where(eq(submissions.year, 2018))).toEqual([]);
   });
@@ -492,7 +628,7 @@ describe('bulk import', () => {
     });
     const live = await getLiveAccounts(db, admin, { year: 2018 });
     if (!live.ok) throw new Error(live.message);
-    expect(live.value.current.indicators.find((i) => i.key === 'participants')!.national).toMatchObject({
+    expect(must(live.value.current.indicators.find((i) => i.key === 'participants')).national).toMatchObject({
       net: 1240,
       possiblyDoubleCounted: true,
     });

@@ -1,6 +1,7 @@
 // Runs the permission matrix (tests/integration/permission-matrix.ts): the table must cover every
 // route and server action in the code, and every action's core function must answer each role as
 // the table says — a refusal changes nothing and is an audit event.
+import { must } from '../helpers/must';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
@@ -36,7 +37,7 @@ function discoverActions(): { file: string; name: string }[] {
       const directive = /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*['"]use server['"]/.test(source);
       if (directive) {
         for (const match of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+([A-Za-z0-9_$]+)/g)) {
-          found.push({ file, name: match[1]! });
+          found.push({ file, name: must(match[1]) });
         }
       } else if (/['"]use server['"]/.test(source)) {
         // an inline 'use server' inside a function: give it a module and a table entry instead
@@ -146,7 +147,7 @@ describe('every server action answers each role as the matrix says', () => {
         const actor = (await visitors())[role];
         const before = expected === 'forbidden' ? await fingerprint() : '';
         const denied = await deniedCount();
-        const result = await action.run!(context, actor);
+        const result = await must(action.run)(context, actor);
         if (expected === 'forbidden') {
           expect(result).toMatchObject({ ok: false, kind: 'forbidden' });
           expect(await deniedCount()).toBe(denied + 1);
@@ -163,10 +164,10 @@ describe('every server action answers each role as the matrix says', () => {
 describe('attacks', () => {
   it('[staff B] cannot act for organisation A by naming it (edited URL or hidden field)', async () => {
     const { staffB } = await visitors();
-    const { checkCanActFor } = await import('@/lib/auth/permissions');
+    const { authoriseFor } = await import('@/lib/auth/permissions');
     const before = await deniedCount();
     expect(
-      await checkCanActFor(database.db, staffB, context.organisationA.id, 'submission.save'),
+      await authoriseFor(database.db, staffB, context.organisationA.id, 'submission.save'),
     ).toMatchObject({
       kind: 'forbidden',
     });
@@ -177,7 +178,7 @@ describe('attacks', () => {
         and(
           eq(auditEvents.action, 'access.denied'),
           eq(auditEvents.organisationId, context.organisationA.id),
-          eq(auditEvents.actorId, staffB!.userId),
+          eq(auditEvents.actorId, must(staffB).userId),
         ),
       );
     expect(events).toHaveLength(1);
@@ -188,6 +189,6 @@ describe('attacks', () => {
     const { staffA } = await visitors();
     const { logOutEverywhere } = await import('@/lib/users/account');
     await logOutEverywhere(database.db, staffA);
-    expect(await loadActor(database.db, staffA!.userId, 1)).toBeNull();
+    expect(await loadActor(database.db, must(staffA).userId, 1)).toBeNull();
   });
 });

@@ -4,32 +4,55 @@
 //     entry names something that no longer exists), and runs each action's core function as every role;
 //   tests/e2e/permission-matrix.spec.ts — requests every route as every role against `next start`.
 //
-// To add a route: one RouteEntry with the file, a concrete path (placeholders {orgA}, {orgB}:
-// organisation A's and B's slugs in the demo data; {year}: the open year 2017; {companyListYear}:
-// 2016, a year with company lists; {publishedYear}: 2016, published) and the answer for each role. A file may have several entries.
+// The routes live in ./permission-routes.ts (pure data the browser test can load); add a route there.
 // To add a server action: one ActionEntry with file + export name, the answer per role, and `run`:
 // call the lib/ core function behind the action as the given actor, against organisation A.
 //
 // Roles: anonymous; staffA (member of organisation A); staffB (member of B, acting on A's things —
 // the "edited the URL or hidden field" attack); disabled (a disabled member of A with an old,
 // validly signed session: its actor resolves to null); admin (secretariat with TOTP enrolled).
+import { ROLES, type Role, type RouteAnswer, type RouteEntry, routes } from './permission-routes';
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { getRoundOverview } from '@/lib/admin/overview';
-import { sendReminders } from '@/lib/admin/reminders';
-import { dryRunImport, runImport } from '@/lib/bulk-import/import';
-import { addIndicator, deleteIndicator, retireIndicator, updateIndicatorTexts } from '@/lib/indicators/admin';
-import { createOrganisation, setOrganisationActiveTo, updateOrganisation } from '@/lib/organisations/admin';
-import { publishAccounts } from '@/lib/publications/admin';
+import {
+  addIndicator,
+  deleteIndicator,
+  retireIndicator,
+  updateIndicatorTexts,
+} from '@/lib/indicators/mutations';
+import {
+  createOrganisation,
+  setOrganisationActiveTo,
+  updateOrganisation,
+} from '@/lib/organisations/mutations';
+import { publishAccounts } from '@/lib/publications/mutations';
+import { createEvidence, deleteEvidence, updateEvidence } from '@/lib/evidence/mutations';
+import { saveDocumentationTexts } from '@/lib/documentation/mutations';
+import type { JobSender } from '@/lib/jobs/job';
+import { saveSiteProfile } from '@/lib/site-profile/mutations';
+import { cancelRelease, moveRelease, scheduleRelease } from '@/lib/releases/schedule';
 import {
   approveSubmission,
   bulkApproveWithoutWarnings,
   extendDeadline,
   flagValue,
   returnSubmission,
-} from '@/lib/review/review';
-import { submissionMessages } from '@/lib/submissions/messages';
+  sendReminders,
+} from '@/lib/review/mutations';
+import { configureReminders } from '@/lib/reminders/settings';
+import { changeUser, invitePerson } from '@/lib/users/mutations';
+import {
+  excludeUnsettled,
+  changeYear,
+  createReportingYear,
+  excludeOrganisation,
+  includeOrganisation,
+} from '@/lib/years/mutations';
+import { checkImportFile, importCheckedFile } from '@/lib/bulk-import/import';
 import { saveSubmission, uploadCompanyList } from '@/lib/submissions/save';
+import { discardKeptDraft, keepDraft } from '@/lib/submissions/kept-drafts';
+import { answerSecretariat, writeToOrganisation } from '@/lib/conversation/mutations';
+import { inviteColleague, revokeInvitation } from '@/lib/users/colleagues';
 import {
   changePassword,
   confirmTotpEnrolment,
@@ -37,26 +60,6 @@ import {
   regenerateRecoveryCodes,
   startTotpEnrolment,
 } from '@/lib/users/account';
-import { changeUser } from '@/lib/users/admin';
-import { invitePerson } from '@/lib/users/invitations';
-import { changeYear, createReportingYear, excludeOrganisation, includeOrganisation } from '@/lib/years/years';
-
-export const ROLES = ['anonymous', 'staffA', 'staffB', 'disabled', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-/**
- * 200: the page; 'login': sent to /login (by the proxy or the page); 'enrol': an admin sent to
- * /konto to enrol a second factor; 403 / 404; or `redirect:/path` for any other redirect target.
- */
-export type RouteAnswer = 200 | 401 | 403 | 404 | 'login' | `redirect:${string}`;
-
-export interface RouteEntry {
-  file: string;
-  path: string;
-  answers: Record<Role, RouteAnswer>;
-  /** requested after every other route (it ends the session it is requested with) */
-  last?: boolean;
-}
 
 /** allowed: the core function did not refuse (it may still say the input is invalid); forbidden: 403 + audit. */
 export type ActionAnswer = 'allowed' | 'forbidden';
@@ -76,15 +79,6 @@ export interface ActionEntry {
   run?: (context: MatrixContext, actor: Actor | null) => Promise<{ ok: boolean; kind?: string }>;
 }
 
-const everyone = (answer: RouteAnswer): Record<Role, RouteAnswer> => ({
-  anonymous: answer,
-  staffA: answer,
-  staffB: answer,
-  disabled: answer,
-  admin: answer,
-});
-const signedIn = { anonymous: 'login', staffA: 200, staffB: 200, disabled: 'login', admin: 200 } as const;
-const adminOnly = { anonymous: 'login', staffA: 403, staffB: 403, disabled: 'login', admin: 200 } as const;
 const anyUser: Record<Role, ActionAnswer> = {
   anonymous: 'forbidden',
   staffA: 'allowed',
@@ -101,124 +95,17 @@ const onlyAdmin: Record<Role, ActionAnswer> = {
   admin: 'allowed',
 };
 
-export const routes: RouteEntry[] = [
-  { file: 'app/[locale]/(public)/page.tsx', path: '/', answers: everyone(200) },
-  { file: 'app/[locale]/login/page.tsx', path: '/login', answers: everyone(200) },
-  { file: 'app/[locale]/login/glemt/page.tsx', path: '/login/glemt', answers: everyone(200) },
-  {
-    file: 'app/[locale]/login/nulstil/[token]/page.tsx',
-    path: '/login/nulstil/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-    answers: everyone(200),
-  },
-  {
-    file: 'app/[locale]/invitation/[token]/page.tsx',
-    path: '/en/invitation/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-    answers: everyone(200),
-  },
-  { file: 'app/[locale]/konto/page.tsx', path: '/konto', answers: signedIn },
-  { file: 'app/api/health/route.ts', path: '/api/health', answers: everyone(200) },
-  { file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/session', answers: everyone(200) },
-  // staff reporting (issue: submissions)
-  { file: 'app/[locale]/portal/page.tsx', path: '/portal', answers: signedIn },
-  {
-    file: 'app/[locale]/portal/[orgSlug]/[year]/page.tsx',
-    path: '/portal/{orgA}/{year}',
-    answers: { anonymous: 'login', staffA: 200, staffB: 403, disabled: 'login', admin: 200 },
-  },
-  {
-    file: 'app/[locale]/portal/[orgSlug]/[year]/page.tsx',
-    path: '/en/portal/{orgB}/{year}',
-    answers: { anonymous: 'login', staffA: 403, staffB: 200, disabled: 'login', admin: 200 },
-  },
-  {
-    file: 'app/api/portal/[orgSlug]/[year]/companies/route.ts',
-    path: '/api/portal/{orgA}/{companyListYear}/companies',
-    answers: { anonymous: 401, staffA: 200, staffB: 403, disabled: 401, admin: 200 },
-  },
-  // the public site (issue: public): published figures, open to everyone
-  { file: 'app/[locale]/(public)/regnskab/page.tsx', path: '/regnskab', answers: everyone(200) },
-  {
-    file: 'app/[locale]/(public)/regnskab/[year]/page.tsx',
-    path: '/regnskab/{publishedYear}',
-    answers: everyone(200),
-  },
-  {
-    file: 'app/[locale]/(public)/regnskab/[year]/v/[version]/page.tsx',
-    path: '/en/regnskab/{publishedYear}/v/1',
-    answers: everyone(200),
-  },
-  {
-    file: 'app/[locale]/(public)/regnskab/[year]/organisationer/page.tsx',
-    path: '/regnskab/{publishedYear}/organisationer',
-    answers: everyone(200),
-  },
-  {
-    file: 'app/[locale]/(public)/regnskab/[year]/download/[format]/route.ts',
-    path: '/regnskab/{publishedYear}/download/csv',
-    answers: everyone(200),
-  },
-  { file: 'app/[locale]/(public)/klynger/page.tsx', path: '/klynger', answers: everyone(200) },
-  {
-    file: 'app/[locale]/(public)/klynger/[slug]/page.tsx',
-    path: '/en/klynger/{orgA}',
-    answers: everyone(200),
-  },
-  { file: 'app/[locale]/(public)/om/page.tsx', path: '/om', answers: everyone(200) },
-  { file: 'app/[locale]/(public)/om/data/page.tsx', path: '/om/data', answers: everyone(200) },
-  {
-    file: 'app/embed/[locale]/regnskab/[year]/[dimension]/page.tsx',
-    path: '/embed/da/regnskab/{publishedYear}/kind',
-    answers: everyone(200),
-  },
-  { file: 'app/embed/[locale]/trend/page.tsx', path: '/embed/en/trend', answers: everyone(200) },
-  { file: 'app/api/v1/accounts/route.ts', path: '/api/v1/accounts', answers: everyone(200) },
-  {
-    file: 'app/api/v1/accounts/[year]/route.ts',
-    path: '/api/v1/accounts/{publishedYear}',
-    answers: everyone(200),
-  },
-  { file: 'app/api/v1/organisations/route.ts', path: '/api/v1/organisations', answers: everyone(200) },
-  {
-    file: 'app/api/v1/organisations/[slug]/route.ts',
-    path: '/api/v1/organisations/{orgA}',
-    answers: everyone(200),
-  },
-  // the secretariat (issue: admin): staff get 403 from the admin layout's forbidden()
-  { file: 'app/[locale]/admin/page.tsx', path: '/admin', answers: adminOnly },
-  { file: 'app/[locale]/admin/page.tsx', path: '/en/admin?year={year}', answers: adminOnly },
-  { file: 'app/[locale]/admin/regnskab/page.tsx', path: '/admin/regnskab?year={year}', answers: adminOnly },
-  { file: 'app/[locale]/admin/aar/page.tsx', path: '/admin/aar', answers: adminOnly },
-  {
-    file: 'app/[locale]/admin/indberetning/[id]/page.tsx',
-    path: '/admin/indberetning/1',
-    answers: adminOnly,
-  },
-  { file: 'app/[locale]/admin/organisationer/page.tsx', path: '/admin/organisationer', answers: adminOnly },
-  {
-    file: 'app/[locale]/admin/organisationer/[id]/page.tsx',
-    path: '/admin/organisationer/1',
-    answers: adminOnly,
-  },
-  { file: 'app/[locale]/admin/brugere/page.tsx', path: '/admin/brugere', answers: adminOnly },
-  { file: 'app/[locale]/admin/brugere/[id]/page.tsx', path: '/en/admin/brugere/1', answers: adminOnly },
-  { file: 'app/[locale]/admin/indikatorer/page.tsx', path: '/admin/indikatorer', answers: adminOnly },
-  { file: 'app/[locale]/admin/indikatorer/[id]/page.tsx', path: '/admin/indikatorer/1', answers: adminOnly },
-  { file: 'app/[locale]/admin/import/page.tsx', path: '/admin/import', answers: adminOnly },
-  { file: 'app/[locale]/admin/log/page.tsx', path: '/admin/log', answers: adminOnly },
-  {
-    file: 'app/api/admin/exports/[year]/route.ts',
-    path: '/api/admin/exports/{publishedYear}?kind=accounts&format=csv',
-    answers: { anonymous: 403, staffA: 403, staffB: 403, disabled: 403, admin: 200 },
-  },
-  {
-    file: 'app/api/admin/exports/[year]/route.ts',
-    path: '/api/admin/exports/{year}?kind=overlap&format=xlsx',
-    answers: { anonymous: 403, staffA: 403, staffB: 403, disabled: 403, admin: 200 },
-  },
-  { file: 'app/[locale]/logout/route.ts', path: '/en/logout', answers: everyone('redirect:/en'), last: true },
-];
+const reporting = (locale: 'da' | 'en' = 'en') => ({ locale });
 
-const reporting = (locale: 'da' | 'en' = 'en') => ({ locale, messages: submissionMessages(locale) });
+const memberOfA: Record<Role, ActionAnswer> = {
+  anonymous: 'forbidden',
+  staffA: 'allowed',
+  staffB: 'forbidden',
+  disabled: 'forbidden',
+  admin: 'allowed',
+};
+
+let invited = 0;
 
 export const actions: ActionEntry[] = [
   {
@@ -262,7 +149,69 @@ export const actions: ActionEntry[] = [
         ...reporting(),
       }),
   },
+  // issue 16: the kept draft, the answer to the secretariat and the invitation of a colleague are
+  // organisation A's members' (and the secretariat's); staff B naming A is the attack
+  {
+    file: 'lib/submissions/actions.ts',
+    name: 'keepDraftAction',
+    answers: memberOfA,
+    run: ({ db, organisationA, year }, actor) =>
+      keepDraft(db, actor, {
+        orgSlug: organisationA.slug,
+        year,
+        version: 0,
+        typed: { participants: '12' },
+        opened: { participants: '' },
+        ...reporting(),
+      }),
+  },
+  {
+    file: 'lib/submissions/actions.ts',
+    name: 'discardKeptDraftAction',
+    answers: memberOfA,
+    run: ({ db, organisationA, year }, actor) =>
+      discardKeptDraft(db, actor, { orgSlug: organisationA.slug, year, ...reporting() }),
+  },
+  {
+    file: 'lib/conversation/actions.ts',
+    name: 'answerSecretariatAction',
+    answers: memberOfA,
+    run: ({ db, organisationA, year }, actor) =>
+      answerSecretariat(db, actor, {
+        orgSlug: organisationA.slug,
+        year,
+        indicatorKey: '',
+        body: 'Rettet.',
+        ...reporting(),
+      }),
+  },
+  {
+    file: 'lib/conversation/actions.ts',
+    name: 'writeToOrganisationAction',
+    answers: onlyAdmin,
+    run: ({ db }, actor) =>
+      writeToOrganisation(db, actor, { submissionId: 999_999, indicatorKey: '', body: 'Hvorfor?' }),
+  },
+  {
+    file: 'lib/users/colleague-actions.ts',
+    name: 'inviteColleagueAction',
+    answers: memberOfA,
+    run: ({ db, organisationA }, actor) =>
+      inviteColleague(db, actor, {
+        orgSlug: organisationA.slug,
+        email: `colleague-${++invited}@matrix.example`,
+        name: 'Invited Colleague',
+        ...reporting(),
+      }),
+  },
+  {
+    file: 'lib/users/colleague-actions.ts',
+    name: 'revokeInvitationAction',
+    answers: onlyAdmin,
+    run: ({ db }, actor) => revokeInvitation(db, actor, { userId: 999_999 }),
+  },
   ...adminActions(),
+  ...statisticsActions(),
   { file: 'lib/auth/sign-in-action.ts', name: 'signInAction', answers: 'public' },
   { file: 'lib/auth/sso-action.ts', name: 'signInWithSsoAction', answers: 'public' },
   { file: 'lib/auth/password-actions.ts', name: 'requestResetAction', answers: 'public' },
@@ -300,24 +249,88 @@ export const actions: ActionEntry[] = [
   },
 ];
 
-let invited = 0;
+/** Core functions that must refuse before they queue anything: a sender that fails if used. */
+const refusingSender: JobSender = {
+  send: async () => {
+    throw new Error('nothing may be queued for input this invalid');
+  },
+};
 
-/**
- * The secretariat's actions (lib/admin/actions.ts): only an admin may run them. Each `run` calls the
- * core function behind the action aimed at organisation A, with input that leaves the year usable
- * for the other entries (a submission that does not exist, an indicator id that does not exist …).
- */
-function adminActions(): ActionEntry[] {
-  const file = 'lib/admin/actions.ts';
-  const entry = (name: string, run: NonNullable<ActionEntry['run']>): ActionEntry => ({
+/** The statistics office's secretariat actions (issue 15): admins only. */
+function statisticsActions(): ActionEntry[] {
+  const entry = (file: string, name: string, run: NonNullable<ActionEntry['run']>): ActionEntry => ({
     file,
     name,
     answers: onlyAdmin,
     run,
   });
-  const importRows = (slug: string) => [
-    { row: 2, organisation: slug, indicator: 'no_such_indicator', value: '1', denominator: '' },
+  const releases = 'lib/releases/actions.ts';
+  return [
+    entry(releases, 'scheduleReleaseAction', ({ db, year }, actor) =>
+      scheduleRelease(refusingSender)(db, actor, { year, date: 'not a date', time: '10:00' }),
+    ),
+    entry(releases, 'moveReleaseAction', ({ db }, actor) =>
+      moveRelease(refusingSender)(db, actor, {
+        releaseId: 999_999,
+        date: '',
+        time: '',
+        reasonDa: '',
+        reasonEn: '',
+      }),
+    ),
+    entry(releases, 'cancelReleaseAction', ({ db }, actor) =>
+      cancelRelease(db, actor, { releaseId: 999_999, reasonDa: 'a', reasonEn: 'b' }),
+    ),
+    entry('lib/documentation/actions.ts', 'saveDocumentationAction', ({ db }, actor) =>
+      saveDocumentationTexts(db, actor, { year: 'not a year' }),
+    ),
+    entry('lib/site-profile/actions.ts', 'saveSiteProfileAction', ({ db }, actor) =>
+      saveSiteProfile(db, actor, { contactEmail: 'not an email' }),
+    ),
   ];
+}
+
+/**
+ * The secretariat's actions (lib/<feature>/actions.ts): only an admin may run them. Each `run` calls
+ * the kit action behind the form aimed at organisation A, with input that leaves the year usable
+ * for the other entries (a submission that does not exist, an indicator id that does not exist …).
+ */
+function adminActions(): ActionEntry[] {
+  const FILES: Record<string, string> = {
+    approveAction: 'review',
+    returnAction: 'review',
+    flagAction: 'review',
+    bulkApproveAction: 'review',
+    extendDeadlineAction: 'review',
+    remindAction: 'review',
+    createYearAction: 'years',
+    changeYearAction: 'years',
+    excludeAction: 'years',
+    excludeRestAction: 'years',
+    includeAction: 'years',
+    publishAction: 'publications',
+    createOrganisationAction: 'organisations',
+    updateOrganisationAction: 'organisations',
+    deactivateOrganisationAction: 'organisations',
+    inviteUserAction: 'users',
+    changeUserAction: 'users',
+    addIndicatorAction: 'indicators',
+    updateIndicatorAction: 'indicators',
+    retireIndicatorAction: 'indicators',
+    deleteIndicatorAction: 'indicators',
+    checkImportAction: 'bulk-import',
+    importAction: 'bulk-import',
+    createEvidenceAction: 'evidence',
+    updateEvidenceAction: 'evidence',
+    deleteEvidenceAction: 'evidence',
+    configureRemindersAction: 'reminders',
+  };
+  const entry = (name: string, run: NonNullable<ActionEntry['run']>): ActionEntry => ({
+    file: `lib/${FILES[name]}/actions.ts`,
+    name,
+    answers: onlyAdmin,
+    run,
+  });
   return [
     entry('approveAction', ({ db }, actor) =>
       approveSubmission(db, actor, { submissionId: 999_999, version: 0 }),
@@ -332,7 +345,7 @@ function adminActions(): ActionEntry[] {
     entry('extendDeadlineAction', ({ db, organisationA, year }, actor) =>
       extendDeadline(db, actor, { organisationId: organisationA.id, year, deadline: `${year + 1}-01-31` }),
     ),
-    entry('remindAction', ({ db, year }, actor) => sendReminders(db, actor, { year, baseUrl: '' })),
+    entry('remindAction', ({ db, year }, actor) => sendReminders(db, actor, { year })),
     entry('createYearAction', ({ db }, actor) =>
       createReportingYear(db, actor, { year: 'not a year', opensOn: '', deadline: '' }),
     ),
@@ -342,8 +355,8 @@ function adminActions(): ActionEntry[] {
     entry('excludeAction', ({ db, organisationA, year }, actor) =>
       excludeOrganisation(db, actor, { year, organisationId: organisationA.id, reason: '' }),
     ),
-    // excludes every unsettled organisation: its first step is the round overview
-    entry('excludeRestAction', ({ db, year }, actor) => getRoundOverview(db, actor, { year })),
+    // excludes every unsettled organisation, here with no reason: refused as invalid
+    entry('excludeRestAction', ({ db, year }, actor) => excludeUnsettled(db, actor, { year, reason: '' })),
     entry('includeAction', ({ db, organisationA, year }, actor) =>
       includeOrganisation(db, actor, { year, organisationId: organisationA.id }),
     ),
@@ -374,10 +387,28 @@ function adminActions(): ActionEntry[] {
     entry('updateIndicatorAction', ({ db }, actor) => updateIndicatorTexts(db, actor, { id: 999_999 })),
     entry('retireIndicatorAction', ({ db }, actor) => retireIndicator(db, actor, { id: 999_999 })),
     entry('deleteIndicatorAction', ({ db }, actor) => deleteIndicator(db, actor, { id: 999_999 })),
-    // the action dry-runs first, then runs
-    entry('importAction', async ({ db, organisationA, year }, actor) => {
-      const plan = await dryRunImport(db, actor, { year, rows: importRows(organisationA.slug) });
-      return plan.ok ? runImport(db, actor, { year, rows: importRows(organisationA.slug) }) : plan;
-    }),
+    entry('createEvidenceAction', ({ db, year }, actor) =>
+      createEvidence(db, actor, { year, key: 'Not Valid!' }),
+    ),
+    entry('updateEvidenceAction', ({ db }, actor) => updateEvidence(db, actor, { id: 999_999, key: 'x' })),
+    entry('deleteEvidenceAction', ({ db }, actor) => deleteEvidence(db, actor, { id: 999_999 })),
+    // reminders are off until set: setting them sends nothing to anyone by itself
+    entry('configureRemindersAction', ({ db }, actor) =>
+      configureReminders(db, actor, { daysBefore: '7', daysAfter: '' }),
+    ),
+    // a file whose one row names an indicator that does not exist: refused with its problem
+    entry('checkImportAction', ({ db, organisationA, year }, actor) =>
+      checkImportFile(db, actor, {
+        year,
+        file: new File(
+          [`organisation;indicator;value\n${organisationA.slug};no_such_indicator;1\n`],
+          'figures.csv',
+        ),
+      }),
+    ),
+    // an upload id nobody was given: not found for the secretariat, forbidden for the rest
+    entry('importAction', ({ db }, actor) => importCheckedFile(db, actor, { uploadId: 'A'.repeat(32) })),
   ];
 }
+
+export { ROLES, type Role, type RouteAnswer, type RouteEntry, routes };

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { isAdmin } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import type { Locale } from '@/lib/format';
+import { adminPath } from './helpers';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,18 +18,21 @@ export default async function AdminLayout({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const prefix = locale === 'en' ? '/en' : '';
-  const actor = await requirePageActor(locale, `${prefix}/admin`);
+  const actor = await requirePageActor(locale, adminPath(locale));
   const t = await getTranslations({ locale, namespace: 'admin' });
   // staff get 403 and app/[locale]/forbidden.tsx (the pages' lib/ calls check again, and audit)
   if (!isAdmin(actor)) forbidden();
   const links = [
     ['', 'overview'],
     ['/regnskab', 'accounts'],
+    ['/udgivelser', 'releases'],
+    ['/dokumentation', 'documentation'],
     ['/aar', 'years'],
     ['/organisationer', 'organisations'],
     ['/brugere', 'users'],
     ['/indikatorer', 'indicators'],
+    ['/evidens', 'evidence'],
+    ['/paamindelser', 'reminders'],
     ['/import', 'import'],
     ['/log', 'audit'],
   ] as const;
@@ -38,7 +42,7 @@ export default async function AdminLayout({
         <ul className="flex flex-wrap gap-x-5 gap-y-1">
           {links.map(([path, key]) => (
             <li key={key}>
-              <Link href={`${prefix}/admin${path}`}>{t(`nav.${key}`)}</Link>
+              <Link href={adminPath(locale, path)}>{t(`nav.${key}`)}</Link>
             </li>
           ))}
         </ul>

@@ -1,129 +1,77 @@
 import Link from 'next/link';
-import { setRequestLocale } from 'next-intl/server';
-import { ActionForm } from '@/components/admin/action-form';
-import { getDb } from '@/db/client';
-import { bulkApproveAction, extendDeadlineAction, remindAction } from '@/lib/admin/actions';
-import { getRoundOverview, ROUND_STATES } from '@/lib/admin/overview';
-import { getActor } from '@/lib/auth/session';
-import { formatDate, formatDateTime, type Locale } from '@/lib/format';
-import { listFlaggedValues } from '@/lib/review/review';
-import { listYears } from '@/lib/years/years';
-import { adminPrefix, adminText, Failed, one } from './helpers';
+import { Section } from '@/components/ui/section';
+import { Cell, DataTable, Row, RowHeader } from '@/components/ui/data-table';
+import { FilterBar } from '@/components/ui/filter-bar';
+import { SelectField } from '@/components/ui/select-field';
+import { StateBadge } from '@/components/ui/state-badge';
+import { ORGANISATION_KINDS, REGIONS, ROUND_STATES } from '@/lib/domain';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { bulkApproveAction, extendDeadlineAction, remindAction } from '@/lib/review/actions';
+import { readRoundPage } from '@/lib/review/queries';
+import { AdminForm, type AdminPageProps, adminPath, Failed, openAdminPage } from './helpers';
 
 export const dynamic = 'force-dynamic';
 
-export default async function RoundOverviewPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: Locale }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const query = await searchParams;
-  const t = await adminText(locale);
-  const [db, actor] = await Promise.all([getDb(), getActor()]);
-  const years = await listYears(db, actor);
-  if (!years.ok) return <Failed message={t('errors.forbidden')} />;
-  if (years.value.length === 0) return <p>{t('overview.noYears')}</p>;
-  const requested = Number(one(query.year));
-  const chosen =
-    years.value.find((row) => row.year === requested) ??
-    years.value.find((row) => row.state === 'open') ??
-    years.value[0]!;
-  const filters = {
-    kind: one(query.kind),
-    field: one(query.field),
-    region: one(query.region),
-    state: one(query.state),
-  };
-  const overview = await getRoundOverview(db, actor, { year: chosen.year, filters });
-  if (!overview.ok) return <Failed message={t(`errors.${overview.message}`)} />;
-  const flagged = await listFlaggedValues(db, actor, { year: chosen.year });
-  const { rows, counts } = overview.value;
-  const prefix = adminPrefix(locale);
-  const hidden = { locale, year: chosen.year };
-  const select = (
-    name: string,
-    label: string,
-    options: { value: string; label: string }[],
-    value?: string,
-  ) => (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block font-medium">
-        {label}
-      </label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={value ?? ''}
-        className="mt-1 border-2 border-ink px-2 py-1"
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+export default async function RoundOverviewPage(props: AdminPageProps) {
+  const { locale, t } = await openAdminPage(props);
+  const page = await readRoundPage(await props.searchParams);
+  if (!page.ok) return <Failed locale={locale} message={page.message} />;
+  if (!page.value) return <p>{t('overview.noYears')}</p>;
+  const { years, year, filters, overview, flagged } = page.value;
+  const { rows, counts } = overview;
+  const hidden = { locale, year: year.year };
   const all = { value: '', label: t('overview.all') };
+  const options = <T extends string>(values: readonly T[], label: (value: T) => string) => [
+    all,
+    ...values.map((value) => ({ value: String(value), label: label(value) })),
+  ];
   return (
     <>
-      <h1 className="text-3xl font-semibold">{t('overview.title', { year: chosen.year })}</h1>
+      <h1 className="text-3xl font-semibold">{t('overview.title', { year: year.year })}</h1>
       <p className="mt-2">
         {t('overview.deadline', {
-          deadline: formatDate(chosen.deadline, locale),
-          state: t(`states.${chosen.state}`),
+          deadline: formatDate(year.deadline, locale),
+          state: t(`states.${year.state}`),
         })}
       </p>
 
-      <form method="get" className="mt-6 flex flex-wrap items-end gap-4" aria-label={t('overview.filters')}>
-        {select(
-          'year',
-          t('overview.chooseYear'),
-          years.value.map((row) => ({ value: String(row.year), label: String(row.year) })),
-          String(chosen.year),
-        )}
-        {select(
-          'kind',
-          t('overview.kind'),
-          [
-            all,
-            { value: 'cluster', label: t('kinds.cluster') },
-            { value: 'innovation_network', label: t('kinds.innovation_network') },
-          ],
-          filters.kind,
-        )}
-        {select(
-          'field',
-          t('overview.field'),
-          [all, ...overview.value.fields.map((field) => ({ value: field, label: field }))],
-          filters.field,
-        )}
-        {select(
-          'region',
-          t('overview.region'),
-          [
-            all,
-            ...['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'].map((region) => ({
-              value: region,
-              label: t(`regions.${region}`),
-            })),
-          ],
-          filters.region,
-        )}
-        {select(
-          'state',
-          t('overview.state'),
-          [all, ...ROUND_STATES.map((state) => ({ value: state, label: t(`states.${state}`) }))],
-          filters.state,
-        )}
-        <button type="submit" className="bg-primary px-4 py-2 font-medium text-white">
-          {t('overview.apply')}
-        </button>
-      </form>
+      <FilterBar label={t('overview.filters')} submitLabel={t('overview.apply')}>
+        <SelectField
+          id="filter-year"
+          name="year"
+          label={t('overview.chooseYear')}
+          options={years.map((row) => ({ value: String(row.year), label: String(row.year) }))}
+          value={String(year.year)}
+        />
+        <SelectField
+          id="filter-kind"
+          name="kind"
+          label={t('overview.kind')}
+          options={options(ORGANISATION_KINDS, (kind) => t(`kinds.${kind}`))}
+          value={filters.kind}
+        />
+        <SelectField
+          id="filter-field"
+          name="field"
+          label={t('overview.field')}
+          options={options(overview.fields, (field) => field)}
+          value={filters.field}
+        />
+        <SelectField
+          id="filter-region"
+          name="region"
+          label={t('overview.region')}
+          options={options(REGIONS, (region) => t(`regions.${region}`))}
+          value={filters.region}
+        />
+        <SelectField
+          id="filter-state"
+          name="state"
+          label={t('overview.state')}
+          options={options(ROUND_STATES, (state) => t(`states.${state}`))}
+          value={filters.state}
+        />
+      </FilterBar>
 
       <h2 className="mt-8 text-xl font-semibold">{t('overview.counts')}</h2>
       <ul className="mt-2 flex flex-wrap gap-4" data-testid="state-counts">
@@ -133,125 +81,92 @@ export default async function RoundOverviewPage({
           </li>
         ))}
         <li className="border border-error px-3 py-1 text-error">
-          {t('overview.lateCount', { count: overview.value.late })}
+          {t('overview.lateCount', { count: overview.late })}
         </li>
       </ul>
 
-      <div className="mt-6 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">
-                {t('overview.organisation')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('overview.state')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('overview.lastChange')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('overview.submittedAt')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('overview.yourDeadline')}
-              </th>
-              <th scope="col">{t('overview.late')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={6} className="py-2">
-                  {t('overview.none')}
-                </td>
-              </tr>
-            )}
-            {rows.map((row) => (
-              <tr key={row.organisationId} className="border-b border-rule" data-testid={`round-${row.slug}`}>
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  {row.submissionId && row.state !== 'not_started' ? (
-                    <Link href={`${prefix}/indberetning/${row.submissionId}`}>{row.name}</Link>
-                  ) : (
-                    row.name
-                  )}
-                </th>
-                <td className="pr-3">{t(`states.${row.state}`)}</td>
-                <td className="pr-3">{row.lastChange ? formatDateTime(row.lastChange, locale) : '–'}</td>
-                <td className="pr-3">{row.submittedAt ? formatDateTime(row.submittedAt, locale) : '–'}</td>
-                <td className="pr-3">
-                  {formatDate(row.deadline, locale)}
-                  {row.extended && ` (${t('overview.extended')})`}
-                </td>
-                <td className={row.late ? 'font-semibold text-error' : ''}>
-                  {row.late ? t('overview.late') : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('overview.title', { year: year.year })}
+        className="mt-6"
+        columns={[
+          { label: t('overview.organisation') },
+          { label: t('overview.state') },
+          { label: t('overview.lastChange') },
+          { label: t('overview.submittedAt') },
+          { label: t('overview.yourDeadline') },
+          { label: t('overview.late') },
+        ]}
+        empty={t('overview.none')}
+      >
+        {rows.map((row) => (
+          <Row key={row.organisationId} testId={`round-${row.slug}`}>
+            <RowHeader>
+              {row.submissionId && row.state !== 'not_started' ? (
+                <Link href={adminPath(locale, `/indberetning/${row.submissionId}`)}>{row.name}</Link>
+              ) : (
+                row.name
+              )}
+            </RowHeader>
+            <Cell>
+              <StateBadge state={row.state} label={t(`states.${row.state}`)} />
+            </Cell>
+            <Cell>{row.lastChange ? formatDateTime(row.lastChange, locale) : '–'}</Cell>
+            <Cell>{row.submittedAt ? formatDateTime(row.submittedAt, locale) : '–'}</Cell>
+            <Cell>
+              {formatDate(row.deadline, locale)}
+              {row.extended && ` (${t('overview.extended')})`}
+            </Cell>
+            <Cell last className={row.late ? 'font-semibold text-error' : ''}>
+              {row.late ? t('overview.late') : ''}
+            </Cell>
+          </Row>
+        ))}
+      </DataTable>
 
-      <div className="mt-8 grid gap-8 md:grid-cols-2">
-        <section aria-labelledby="bulk-title">
-          <h2 id="bulk-title" className="text-xl font-semibold">
-            {t('overview.bulkApprove')}
-          </h2>
-          <ActionForm
+      <div className="mt-8 grid grid-cols-1 gap-8 md:grid-cols-2">
+        <Section id="bulk-title" title={t('overview.bulkApprove')}>
+          <AdminForm
             id="bulk-approve"
             action={bulkApproveAction}
             hidden={hidden}
             submitLabel={t('overview.bulkApprove')}
-            errorSummary={t('form.errorSummary')}
           />
-        </section>
-        <section aria-labelledby="remind-title">
-          <h2 id="remind-title" className="text-xl font-semibold">
-            {t('overview.remind')}
-          </h2>
-          <ActionForm
+        </Section>
+        <Section id="remind-title" title={t('overview.remind')}>
+          <AdminForm
             id="remind"
             action={remindAction}
             hidden={hidden}
             submitLabel={t('overview.remind')}
-            errorSummary={t('form.errorSummary')}
             variant="secondary"
           />
-        </section>
-        <section aria-labelledby="extend-title">
-          <h2 id="extend-title" className="text-xl font-semibold">
-            {t('overview.extend')}
-          </h2>
-          <ActionForm
+        </Section>
+        <Section id="extend-title" title={t('overview.extend')}>
+          <AdminForm
             id="extend"
             action={extendDeadlineAction}
             hidden={hidden}
             submitLabel={t('overview.extendSubmit')}
-            errorSummary={t('form.errorSummary')}
             fields={[
               {
                 name: 'organisationId',
                 label: t('overview.extendOrganisation'),
                 type: 'select',
-                options: overview.value.rows.map((row) => ({
-                  value: String(row.organisationId),
-                  label: row.name,
-                })),
+                options: rows.map((row) => ({ value: String(row.organisationId), label: row.name })),
               },
               { name: 'deadline', label: t('overview.extendDeadline'), type: 'date' },
             ]}
           />
-        </section>
-        <section aria-labelledby="flagged-title">
-          <h2 id="flagged-title" className="text-xl font-semibold">
-            {t('overview.flagged')}
-          </h2>
-          {flagged.ok && flagged.value.length > 0 ? (
+        </Section>
+        <Section id="flagged-title" title={t('overview.flagged')}>
+          {flagged.length > 0 ? (
             <ul className="mt-2 list-disc pl-5">
-              {flagged.value.map((entry) => (
+              {flagged.map((entry) => (
                 <li key={`${entry.submissionId}-${entry.key}`}>
-                  <Link href={`${prefix}/indberetning/${entry.submissionId}`}>{entry.organisation}</Link>:{' '}
-                  {locale === 'en' ? entry.labelEn : entry.labelDa} ({entry.value})
+                  <Link href={adminPath(locale, `/indberetning/${entry.submissionId}`)}>
+                    {entry.organisation}
+                  </Link>
+                  : {locale === 'en' ? entry.labelEn : entry.labelDa} ({entry.value})
                   {entry.note ? ` – ${entry.note}` : ''}
                 </li>
               ))}
@@ -259,7 +174,7 @@ export default async function RoundOverviewPage({
           ) : (
             <p className="mt-2">{t('overview.noFlagged')}</p>
           )}
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -1,42 +1,32 @@
-import { setRequestLocale } from 'next-intl/server';
-import { ActionForm } from '@/components/admin/action-form';
-import { getDb } from '@/db/client';
-import { changeYearAction, createYearAction } from '@/lib/admin/actions';
-import { getActor } from '@/lib/auth/session';
-import { formatDate, type Locale } from '@/lib/format';
-import { listYears } from '@/lib/years/years';
-import { adminText, Failed } from '../helpers';
+import { Section } from '@/components/ui/section';
+import { formatDate } from '@/lib/format';
+import { changeYearAction, createYearAction } from '@/lib/years/actions';
+import { readYears } from '@/lib/years/queries';
+import { AdminForm, type AdminPageProps, Failed, openAdminPage } from '../helpers';
 
 export const dynamic = 'force-dynamic';
 
-export default async function YearsPage({ params }: { params: Promise<{ locale: Locale }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const t = await adminText(locale);
-  const years = await listYears(await getDb(), await getActor());
-  if (!years.ok) return <Failed message={t('errors.forbidden')} />;
-  const errorSummary = t('form.errorSummary');
+export default async function YearsPage(props: AdminPageProps) {
+  const { locale, t } = await openAdminPage(props);
+  const years = await readYears();
+  if (!years.ok) return <Failed locale={locale} message={years.message} />;
   const nextYear = (years.value[0]?.year ?? new Date().getFullYear() - 1) + 1;
   return (
     <>
       <h1 className="text-3xl font-semibold">{t('years.title')}</h1>
-      <section aria-labelledby="create-year" className="mt-6 max-w-md">
-        <h2 id="create-year" className="text-xl font-semibold">
-          {t('years.create')}
-        </h2>
-        <ActionForm
+      <Section id="create-year" title={t('years.create')} className="mt-6 max-w-md">
+        <AdminForm
           id="create-year-form"
           action={createYearAction}
           hidden={{ locale }}
           submitLabel={t('years.createSubmit')}
-          errorSummary={errorSummary}
           fields={[
             { name: 'year', label: t('years.year'), type: 'number', defaultValue: String(nextYear) },
             { name: 'opensOn', label: t('years.opensOn'), type: 'date' },
             { name: 'deadline', label: t('years.deadline'), type: 'date' },
           ]}
         />
-      </section>
+      </Section>
       <div className="mt-8 space-y-6">
         {years.value.map((year) => (
           <section
@@ -53,7 +43,7 @@ export default async function YearsPage({ params }: { params: Promise<{ locale: 
               {formatDate(year.deadline, locale)}
             </p>
             <div className="mt-3 flex flex-wrap items-start gap-6">
-              <ActionForm
+              <AdminForm
                 id={`deadline-${year.year}`}
                 action={changeYearAction}
                 hidden={{ locale, year: year.year, change: 'deadline' }}
@@ -66,39 +56,35 @@ export default async function YearsPage({ params }: { params: Promise<{ locale: 
                   },
                 ]}
                 submitLabel={t('years.saveDeadline')}
-                errorSummary={errorSummary}
                 variant="secondary"
-                inline
+                layout="inline"
               />
               {year.state === 'open' && (
                 <>
-                  <ActionForm
+                  <AdminForm
                     id={`open-${year.year}`}
                     action={changeYearAction}
                     hidden={{ locale, year: year.year, change: 'open' }}
                     submitLabel={t('years.open')}
-                    errorSummary={errorSummary}
                     variant="secondary"
                   />
-                  <ActionForm
+                  <AdminForm
                     id={`close-${year.year}`}
                     action={changeYearAction}
                     hidden={{ locale, year: year.year, change: 'close' }}
                     submitLabel={t('years.close')}
-                    errorSummary={errorSummary}
                   />
                 </>
               )}
               {year.state !== 'open' && (
-                <ActionForm
+                <AdminForm
                   id={`reopen-${year.year}`}
                   action={changeYearAction}
                   hidden={{ locale, year: year.year, change: 'reopen' }}
                   fields={[{ name: 'reason', label: t('years.reason') }]}
                   submitLabel={t('years.reopen')}
-                  errorSummary={errorSummary}
                   variant="danger"
-                  inline
+                  layout="inline"
                 />
               )}
             </div>

@@ -1,79 +1,90 @@
 import Link from 'next/link';
-import { setRequestLocale } from 'next-intl/server';
-import { ActionForm } from '@/components/admin/action-form';
-import { getDb } from '@/db/client';
-import { inviteUserAction } from '@/lib/admin/actions';
-import { getActor } from '@/lib/auth/session';
-import type { Locale } from '@/lib/format';
-import { listOrganisations } from '@/lib/organisations/admin';
-import { listUsers } from '@/lib/users/admin';
-import { adminPrefix, adminText, Failed } from '../helpers';
+import { StaffInvitations } from '@/components/admin/staff-invitations';
+import { Cell, DataTable, Row, RowHeader } from '@/components/ui/data-table';
+import { Notice } from '@/components/ui/notice';
+import { Section } from '@/components/ui/section';
+import { USER_ROLES } from '@/lib/domain';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { param } from '@/lib/search-params';
+import { inviteUserAction } from '@/lib/users/actions';
+import { revokeInvitationAction } from '@/lib/users/colleague-actions';
+import { readStaffInvitations } from '@/lib/users/colleagues';
+import { readUsersPage } from '@/lib/users/queries';
+import { AdminForm, type AdminPageProps, adminPath, Failed, openAdminPage } from '../helpers';
 
 export const dynamic = 'force-dynamic';
 
-export default async function UsersPage({ params }: { params: Promise<{ locale: Locale }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const t = await adminText(locale);
-  const [db, actor] = await Promise.all([getDb(), getActor()]);
-  const [list, organisations] = await Promise.all([listUsers(db, actor), listOrganisations(db, actor)]);
-  if (!list.ok || !organisations.ok) return <Failed message={t('errors.forbidden')} />;
-  const prefix = adminPrefix(locale);
+export default async function UsersPage(props: AdminPageProps) {
+  const { locale, t } = await openAdminPage(props);
+  const revoked = param(await props.searchParams, 'revoked') === '1';
+  const page = await readUsersPage();
+  if (!page.ok) return <Failed locale={locale} message={page.message} />;
+  const { users, organisations } = page.value;
+  const invitations = await readStaffInvitations();
   return (
     <>
       <h1 className="text-3xl font-semibold">{t('users.title')}</h1>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">
-                {t('users.email')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('users.name')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('users.role')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('users.organisations')}
-              </th>
-              <th scope="col">{t('users.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.value.map((user) => (
-              <tr key={user.id} className="border-b border-rule">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  <Link href={`${prefix}/brugere/${user.id}`}>{user.email}</Link>
-                </th>
-                <td className="pr-3">{user.name}</td>
-                <td className="pr-3">{t(`users.roles.${user.role}`)}</td>
-                <td className="pr-3">
-                  {user.organisations.map((organisation) => organisation.name).join(', ')}
-                </td>
-                <td>
-                  {user.disabled
-                    ? t('users.disabled')
-                    : user.invited
-                      ? t('users.pending')
-                      : t('users.active')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <section aria-labelledby="invite-title" className="mt-8 max-w-xl">
-        <h2 id="invite-title" className="text-xl font-semibold">
-          {t('users.invite')}
-        </h2>
-        <ActionForm
+      {revoked && (
+        <Notice tone="success" role="status" testId="invitation-revoked" className="mt-2">
+          {t('users.staffInvitations.revoked')}
+        </Notice>
+      )}
+      <DataTable
+        label={t('users.title')}
+        columns={[
+          { label: t('users.email') },
+          { label: t('users.name') },
+          { label: t('users.role') },
+          { label: t('users.organisations') },
+          { label: t('users.status') },
+        ]}
+      >
+        {users.map((user) => (
+          <Row key={user.id}>
+            <RowHeader>
+              <Link href={adminPath(locale, `/brugere/${user.id}`)}>{user.email}</Link>
+            </RowHeader>
+            <Cell>{user.name}</Cell>
+            <Cell>{t(`users.roles.${user.role}`)}</Cell>
+            <Cell>{user.organisations.map((organisation) => organisation.name).join(', ')}</Cell>
+            <Cell last>
+              {user.disabled ? t('users.disabled') : user.invited ? t('users.pending') : t('users.active')}
+            </Cell>
+          </Row>
+        ))}
+      </DataTable>
+      {invitations.ok && (
+        <StaffInvitations
+          locale={locale}
+          revoke={revokeInvitationAction}
+          rows={invitations.value.map((invitation) => ({
+            userId: invitation.userId,
+            email: invitation.email,
+            name: invitation.name,
+            organisations: invitation.organisations.join(', '),
+            invitedBy: invitation.invitedByEmail,
+            invitedAt: formatDateTime(invitation.invitedAt, locale),
+            expiresAt: formatDate(invitation.expiresAt, locale),
+          }))}
+          text={{
+            title: t('users.staffInvitations.title'),
+            intro: t('users.staffInvitations.intro'),
+            none: t('users.staffInvitations.none'),
+            email: t('users.staffInvitations.invitee'),
+            organisations: t('users.organisations'),
+            invitedBy: t('users.staffInvitations.invitedBy'),
+            expires: t('users.staffInvitations.expires'),
+            revoke: t('users.staffInvitations.revoke'),
+            errorSummary: t('form.errorSummary'),
+          }}
+        />
+      )}
+      <Section id="invite-title" title={t('users.invite')} className="mt-8 max-w-xl">
+        <AdminForm
           id="invite"
           action={inviteUserAction}
           hidden={{ locale }}
           submitLabel={t('users.inviteSubmit')}
-          errorSummary={t('form.errorSummary')}
           fields={[
             { name: 'email', label: t('users.email'), type: 'email', wide: true },
             { name: 'name', label: t('users.name'), wide: true },
@@ -82,20 +93,23 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
               label: t('users.role'),
               type: 'select',
               defaultValue: 'staff',
-              options: ['staff', 'admin'].map((role) => ({ value: role, label: t(`users.roles.${role}`) })),
+              // staff first: the usual choice
+              options: [...USER_ROLES]
+                .reverse()
+                .map((role) => ({ value: role, label: t(`users.roles.${role}`) })),
             },
             {
               name: 'organisationIds',
               label: t('users.organisations'),
               type: 'checkboxes',
-              options: organisations.value.map((organisation) => ({
+              options: organisations.map((organisation) => ({
                 value: String(organisation.id),
                 label: organisation.name,
               })),
             },
           ]}
         />
-      </section>
+      </Section>
     </>
   );
 }

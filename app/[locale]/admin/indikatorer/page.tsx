@@ -1,102 +1,76 @@
 import Link from 'next/link';
-import { setRequestLocale } from 'next-intl/server';
-import { ActionForm } from '@/components/admin/action-form';
-import { getDb } from '@/db/client';
-import { addIndicatorAction } from '@/lib/admin/actions';
-import { getActor } from '@/lib/auth/session';
-import type { Locale } from '@/lib/format';
-import { listIndicators } from '@/lib/indicators/admin';
-import { listYears } from '@/lib/years/years';
-import { adminPrefix, adminText, Failed } from '../helpers';
+import { Section } from '@/components/ui/section';
+import { Cell, DataTable, Row, RowHeader } from '@/components/ui/data-table';
+import { INDICATOR_GROUPS, INDICATOR_KINDS } from '@/lib/domain';
+import { addIndicatorAction } from '@/lib/indicators/actions';
+import { readIndicatorsPage } from '@/lib/indicators/queries';
+import { AdminForm, type AdminPageProps, adminPath, Failed, openAdminPage } from '../helpers';
 
 export const dynamic = 'force-dynamic';
 
-export default async function IndicatorsPage({ params }: { params: Promise<{ locale: Locale }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const t = await adminText(locale);
-  const [db, actor] = await Promise.all([getDb(), getActor()]);
-  const [list, years] = await Promise.all([listIndicators(db, actor), listYears(db, actor)]);
-  if (!list.ok || !years.ok) return <Failed message={t('errors.forbidden')} />;
-  const prefix = adminPrefix(locale);
+export default async function IndicatorsPage(props: AdminPageProps) {
+  const { locale, t } = await openAdminPage(props);
+  const page = await readIndicatorsPage();
+  if (!page.ok) return <Failed locale={locale} message={page.message} />;
+  const { indicators, years } = page.value;
   return (
     <>
       <h1 className="text-3xl font-semibold">{t('indicators.title')}</h1>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">
-                {t('indicators.key')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('indicators.labelDa')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('indicators.kind')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('indicators.years')}
-              </th>
-              <th scope="col" className="pr-3 text-right">
-                {t('indicators.used')}
-              </th>
-              <th scope="col">{t('indicators.retired')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.value.map((indicator) => (
-              <tr key={indicator.id} className="border-b border-rule">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  <Link href={`${prefix}/indikatorer/${indicator.id}`}>{indicator.key}</Link>
-                </th>
-                <td className="pr-3">{locale === 'en' ? indicator.labelEn : indicator.labelDa}</td>
-                <td className="pr-3">{t(`indicators.kinds.${indicator.kind}`)}</td>
-                <td className="pr-3">{indicator.years.join(', ')}</td>
-                <td className="pr-3 text-right">{indicator.usedValues}</td>
-                <td>{indicator.retiredAt ? t('indicators.retired') : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <section aria-labelledby="add-indicator" className="mt-8 max-w-xl">
-        <h2 id="add-indicator" className="text-xl font-semibold">
-          {t('indicators.add')}
-        </h2>
-        <ActionForm
+      <DataTable
+        label={t('indicators.title')}
+        columns={[
+          { label: t('indicators.key') },
+          { label: t('indicators.labelDa') },
+          { label: t('indicators.kind') },
+          { label: t('indicators.years') },
+          { label: t('indicators.used'), numeric: true },
+          { label: t('indicators.retired') },
+        ]}
+      >
+        {indicators.map((indicator) => (
+          <Row key={indicator.id}>
+            <RowHeader>
+              <Link href={adminPath(locale, `/indikatorer/${indicator.id}`)}>{indicator.key}</Link>
+            </RowHeader>
+            <Cell>{locale === 'en' ? indicator.labelEn : indicator.labelDa}</Cell>
+            <Cell>{t(`indicators.kinds.${indicator.kind}`)}</Cell>
+            <Cell>{indicator.years.join(', ')}</Cell>
+            <Cell numeric>{indicator.usedValues}</Cell>
+            <Cell last>{indicator.retiredAt ? t('indicators.retired') : ''}</Cell>
+          </Row>
+        ))}
+      </DataTable>
+      <Section id="add-indicator" title={t('indicators.add')} className="mt-8 max-w-xl">
+        <AdminForm
           id="add-indicator-form"
           action={addIndicatorAction}
           hidden={{ locale }}
           submitLabel={t('indicators.addSubmit')}
-          errorSummary={t('form.errorSummary')}
           fields={[
             {
               name: 'year',
               label: t('indicators.year'),
               type: 'select',
-              options: years.value.map((row) => ({ value: String(row.year), label: String(row.year) })),
+              options: years.map((row) => ({ value: String(row.year), label: String(row.year) })),
             },
             { name: 'key', label: t('indicators.key') },
             {
               name: 'kind',
               label: t('indicators.kind'),
               type: 'select',
-              options: ['count', 'amount_dkk', 'share', 'companies'].map((kind) => ({
-                value: kind,
-                label: t(`indicators.kinds.${kind}`),
-              })),
+              // most new indicators are counts of activities
+              defaultValue: 'count',
+              options: INDICATOR_KINDS.map((kind) => ({ value: kind, label: t(`indicators.kinds.${kind}`) })),
             },
             {
               name: 'groupKey',
               label: t('indicators.group'),
               type: 'select',
-              options: ['activities', 'resources', 'knowledge_institutions', 'survey', 'companies'].map(
-                (group) => ({
-                  value: group,
-                  label: t(`indicators.groups.${group}`),
-                }),
-              ),
+              defaultValue: 'activities',
+              options: INDICATOR_GROUPS.map((group) => ({
+                value: group,
+                label: t(`indicators.groups.${group}`),
+              })),
             },
             { name: 'labelDa', label: t('indicators.labelDa'), wide: true },
             { name: 'labelEn', label: t('indicators.labelEn'), wide: true },
@@ -104,7 +78,7 @@ export default async function IndicatorsPage({ params }: { params: Promise<{ loc
             { name: 'helpEn', label: t('indicators.helpEn'), type: 'textarea' },
           ]}
         />
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,4 +1,5 @@
-import type { FieldSpec } from '@/lib/admin/form-types';
+import type { FieldSpec } from '@/components/forms/field';
+import { ORGANISATION_KINDS, REGIONS } from '@/lib/domain';
 
 type T = (key: string) => string;
 
@@ -16,18 +17,21 @@ export function organisationFields(t: T, values: Partial<Record<string, string>>
       label: t('organisations.kind'),
       type: 'select',
       defaultValue: values.kind,
-      options: ['cluster', 'innovation_network'].map((kind) => ({ value: kind, label: t(`kinds.${kind}`) })),
+      options: ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) })),
     },
     { name: 'field', label: t('organisations.field'), defaultValue: values.field },
+    {
+      name: 'fieldEn',
+      label: t('organisations.fieldEn'),
+      hint: t('organisations.fieldEnHint'),
+      defaultValue: values.fieldEn,
+    },
     {
       name: 'region',
       label: t('organisations.region'),
       type: 'select',
       defaultValue: values.region,
-      options: ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'].map((region) => ({
-        value: region,
-        label: t(`regions.${region}`),
-      })),
+      options: REGIONS.map((region) => ({ value: region, label: t(`regions.${region}`) })),
     },
     {
       name: 'website',
@@ -35,6 +39,19 @@ export function organisationFields(t: T, values: Partial<Record<string, string>>
       type: 'url',
       defaultValue: values.website,
       wide: true,
+    },
+    {
+      name: 'description',
+      label: t('organisations.description'),
+      hint: t('organisations.descriptionHint'),
+      type: 'textarea',
+      defaultValue: values.description,
+    },
+    {
+      name: 'descriptionEn',
+      label: t('organisations.descriptionEn'),
+      type: 'textarea',
+      defaultValue: values.descriptionEn,
     },
     {
       name: 'activeFrom',

@@ -1,24 +1,19 @@
-import { setRequestLocale } from 'next-intl/server';
-import { ActionForm } from '@/components/admin/action-form';
-import { getDb } from '@/db/client';
-import { deleteIndicatorAction, retireIndicatorAction, updateIndicatorAction } from '@/lib/admin/actions';
-import { getActor } from '@/lib/auth/session';
-import type { Locale } from '@/lib/format';
-import { listIndicators } from '@/lib/indicators/admin';
-import { adminText, Failed } from '../../helpers';
+import {
+  deleteIndicatorAction,
+  retireIndicatorAction,
+  updateIndicatorAction,
+} from '@/lib/indicators/actions';
+import { readIndicator } from '@/lib/indicators/queries';
+import { AdminForm, type AdminPageProps, Failed, openAdminPage } from '../../helpers';
 
 export const dynamic = 'force-dynamic';
 
-export default async function IndicatorPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const t = await adminText(locale);
-  const list = await listIndicators(await getDb(), await getActor());
-  if (!list.ok) return <Failed message={t('errors.forbidden')} />;
-  const indicator = list.value.find((entry) => entry.id === Number(id));
-  if (!indicator) return <Failed message={t('errors.indicator_not_found')} />;
+export default async function IndicatorPage(props: AdminPageProps<{ id: string }>) {
+  const { locale, id, t } = await openAdminPage(props);
+  const result = await readIndicator(Number(id));
+  if (!result.ok) return <Failed locale={locale} message={result.message} />;
+  const indicator = result.value;
   const hidden = { locale, id: indicator.id };
-  const errorSummary = t('form.errorSummary');
   return (
     <>
       <h1 className="text-3xl font-semibold">{t('indicators.edit', { key: indicator.key })}</h1>
@@ -28,12 +23,11 @@ export default async function IndicatorPage({ params }: { params: Promise<{ loca
         {indicator.retiredAt ? ` · ${t('indicators.retired')}` : ''}
       </p>
       <div className="mt-6 max-w-xl">
-        <ActionForm
+        <AdminForm
           id="indicator-texts"
           action={updateIndicatorAction}
           hidden={hidden}
           submitLabel={t('indicators.save')}
-          errorSummary={errorSummary}
           fields={[
             { name: 'labelDa', label: t('indicators.labelDa'), defaultValue: indicator.labelDa, wide: true },
             { name: 'labelEn', label: t('indicators.labelEn'), defaultValue: indicator.labelEn, wide: true },
@@ -54,23 +48,21 @@ export default async function IndicatorPage({ params }: { params: Promise<{ loca
       </div>
       <div className="mt-8 flex flex-wrap gap-6">
         {!indicator.retiredAt && (
-          <ActionForm
+          <AdminForm
             id="retire"
             action={retireIndicatorAction}
             hidden={hidden}
             submitLabel={t('indicators.retire')}
-            errorSummary={errorSummary}
             variant="secondary"
           />
         )}
         <div>
           <p className="text-sm text-muted">{t('indicators.deleteHint')}</p>
-          <ActionForm
+          <AdminForm
             id="delete"
             action={deleteIndicatorAction}
             hidden={hidden}
             submitLabel={t('indicators.delete')}
-            errorSummary={errorSummary}
             variant="danger"
           />
         </div>

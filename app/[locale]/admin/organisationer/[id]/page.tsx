@@ -1,31 +1,24 @@
-import { setRequestLocale } from 'next-intl/server';
-import { ActionForm } from '@/components/admin/action-form';
-import { getDb } from '@/db/client';
-import { deactivateOrganisationAction, updateOrganisationAction } from '@/lib/admin/actions';
-import { getActor } from '@/lib/auth/session';
-import type { Locale } from '@/lib/format';
-import { getOrganisation } from '@/lib/organisations/admin';
-import { adminText, Failed } from '../../helpers';
+import { Section } from '@/components/ui/section';
+import { deactivateOrganisationAction, updateOrganisationAction } from '@/lib/organisations/actions';
+import { readOrganisation } from '@/lib/organisations/queries';
+import { AdminForm, type AdminPageProps, Failed, openAdminPage } from '../../helpers';
 import { organisationFields } from '../form-fields';
 
 export const dynamic = 'force-dynamic';
 
-export default async function OrganisationPage({
-  params,
-}: {
-  params: Promise<{ locale: Locale; id: string }>;
-}) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const t = await adminText(locale);
-  const result = await getOrganisation(await getDb(), await getActor(), Number(id) || 0);
-  if (!result.ok) return <Failed message={t(`errors.${result.message}`)} />;
+export default async function OrganisationPage(props: AdminPageProps<{ id: string }>) {
+  const { locale, id, t } = await openAdminPage(props);
+  const result = await readOrganisation(Number(id) || 0);
+  if (!result.ok) return <Failed locale={locale} message={result.message} />;
   const organisation = result.value;
   const values = {
     slug: organisation.slug,
     name: organisation.name,
     kind: organisation.kind,
     field: organisation.field,
+    fieldEn: organisation.fieldEn ?? '',
+    description: organisation.description ?? '',
+    descriptionEn: organisation.descriptionEn ?? '',
     region: organisation.region,
     website: organisation.website ?? '',
     activeFrom: String(organisation.activeFrom),
@@ -34,20 +27,16 @@ export default async function OrganisationPage({
     <>
       <h1 className="text-3xl font-semibold">{t('organisations.edit', { name: organisation.name })}</h1>
       <div className="mt-6 max-w-xl">
-        <ActionForm
+        <AdminForm
           id="edit-organisation"
           action={updateOrganisationAction}
           hidden={{ locale, id: organisation.id }}
           fields={organisationFields(t, values)}
           submitLabel={t('organisations.save')}
-          errorSummary={t('form.errorSummary')}
         />
       </div>
-      <section aria-labelledby="deactivate-title" className="mt-8 max-w-xl">
-        <h2 id="deactivate-title" className="text-xl font-semibold">
-          {t('organisations.deactivate')}
-        </h2>
-        <ActionForm
+      <Section id="deactivate-title" title={t('organisations.deactivate')} className="mt-8 max-w-xl">
+        <AdminForm
           id="deactivate-organisation"
           action={deactivateOrganisationAction}
           hidden={{ locale, id: organisation.id }}
@@ -60,10 +49,9 @@ export default async function OrganisationPage({
             },
           ]}
           submitLabel={t('organisations.deactivateSubmit')}
-          errorSummary={t('form.errorSummary')}
           variant="danger"
         />
-      </section>
+      </Section>
     </>
   );
 }
