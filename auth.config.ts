@@ -17,6 +17,9 @@ export const authConfig = {
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
+        // one id per sign-in: two sign-ins of one user (within the codec's minute of memory too)
+        // never share a session token
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

@@ -6,11 +6,10 @@
 // refuses the file in the browser already). No Next imports: the proxy and unit tests share it.
 import { translate } from '@/i18n/messages';
 import type { Locale } from '@/lib/format';
+import { refusalPage } from '@/lib/refusal-page';
 
 /** next.config.mjs `serverActions.bodySizeLimit: '8mb'`, as Next reads it (bytes.parse: 8 × 1024²). */
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The answer to a page POST whose declared body is larger than a server action takes, or null
@@ -28,34 +27,19 @@ export function oversizedPostResponse(request: {
   const format = (value: number) =>
     new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'da-DK', { maximumFractionDigits: 1 }).format(value);
   const text = (key: string, values: Record<string, string> = {}) =>
-    escapeHtml(translate(locale, `errors.requestTooLarge.${key}`, values));
-  const title = text('title');
-  // back to the page the form was on: the post's own path, read again with GET
-  const back = escapeHtml(request.pathname);
-  const body = `<!doctype html>
-<html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
-<body>
-<main>
-<h1>${title}</h1>
-<p data-testid="request-too-large">${text('body', {
-    sizeMb: format(Math.ceil(declared / 100_000) / 10),
-    maxMb: format(Math.floor(SERVER_ACTION_BODY_LIMIT_BYTES / 1_000_000)),
-  })}</p>
-<p><a href="${back}">${text('back')}</a></p>
-</main>
-</body>
-</html>
-`;
-  return new Response(body, {
+    translate(locale, `errors.requestTooLarge.${key}`, values);
+  return refusalPage({
+    locale,
     status: 413,
-    headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      // nothing on this page runs or loads
-      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-      // the rest of the body is not read: do not keep the connection for it
-      Connection: 'close',
-    },
+    title: text('title'),
+    reason: text('body', {
+      sizeMb: format(Math.ceil(declared / 100_000) / 10),
+      maxMb: format(Math.floor(SERVER_ACTION_BODY_LIMIT_BYTES / 1_000_000)),
+    }),
+    testId: 'request-too-large',
+    back: text('back'),
+    backPath: request.pathname,
+    // the rest of the body is not read: do not keep the connection for it
+    headers: { Connection: 'close' },
   });
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/forms/action-form';
+import { localePath } from '@/i18n/paths';
 import { peekLink } from '@/lib/auth/page-data';
 import { acceptInvitationAction, resetPasswordAction } from '@/lib/auth/password-actions';
 import type { Locale } from '@/lib/format';
@@ -16,7 +17,6 @@ export async function SetPasswordPage({
 }) {
   const t = await getTranslations({ locale, namespace: 'auth.setPassword' });
   const holder = await peekLink(token, purpose);
-  const prefix = locale === 'en' ? '/en' : '';
   const title = purpose === 'invitation' ? t('invitationTitle') : t('resetTitle');
   if (!holder) {
     return (
@@ -26,7 +26,7 @@ export async function SetPasswordPage({
           {t('errors.link')}
         </p>
         <p className="mt-4">
-          <a href={`${prefix}/login/glemt`}>{t('newLink')}</a>
+          <a href={localePath(locale, '/login/glemt')}>{t('newLink')}</a>
         </p>
       </>
     );
@@ -49,7 +49,8 @@ export async function SetPasswordPage({
           },
           { name: 'confirmation', label: t('confirmation'), type: 'password', autoComplete: 'new-password' },
         ]}
-        submit={t('submit')}
+        submitLabel={t('submit')}
+        layout="narrow"
         errorSummary={t('errors.summary')}
       />
     </>

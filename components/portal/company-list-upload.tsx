@@ -1,15 +1,20 @@
 'use client';
-// The company-list upload: a multipart form post to the server action; errors listed by row.
-import { type FormEvent, useActionState, useEffect, useRef, useState } from 'react';
-import { type SubmissionFormState, uploadCompanyListAction } from '@/lib/submissions/actions';
+// The company-list upload (CSV or an Excel workbook): a multipart form post to the server action;
+// errors listed by row.
+import { type FormEvent, useActionState, useState } from 'react';
+import { ErrorSummary, useFocusOnChange } from '@/components/forms/error-summary';
+import { Notice } from '@/components/ui/notice';
+import type { FormState } from '@/lib/actions/form-state';
+import { type SubmissionData, uploadCompanyListAction } from '@/lib/submissions/actions';
 import { type CsvMessages, companyFileSizeProblem, describeCsvProblem } from '@/lib/submissions/rules';
+import { fill } from '@/lib/text/fill';
 
 export interface CompanyListUploadText {
   file: string;
   upload: string;
+  /** with {rows} */
   uploaded: string;
   errorSummary: string;
-  forbidden: string;
   unexpected: string;
   conflictReload: string;
   /** the refusal of a file over the size limit, with {sizeMb} and {maxMb} */
@@ -26,9 +31,12 @@ export function CompanyListUpload(props: {
   reloadHref: string;
 }) {
   const { text } = props;
-  const [state, action, pending] = useActionState<SubmissionFormState, FormData>(uploadCompanyListAction, {
-    status: 'idle',
-  });
+  const [state, action, pending] = useActionState<FormState<SubmissionData>, FormData>(
+    uploadCompanyListAction,
+    {
+      status: 'idle',
+    },
+  );
   // A file over the limit is refused here, before it is sent: posted, it would only meet the
   // server's body limit (the server refuses it by size too, and the proxy without JavaScript).
   const [tooLarge, setTooLarge] = useState<{ message: string; at: number } | null>(null);
@@ -42,17 +50,14 @@ export function CompanyListUpload(props: {
       setTooLarge({ message: describeCsvProblem(problem, messages, props.locale), at: Date.now() });
     } else setTooLarge(null);
   }
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (tooLarge || state.status !== 'idle') summaryRef.current?.focus();
-  }, [state, tooLarge]);
-  const status = tooLarge ? 'invalid' : state.status;
+  const refused = tooLarge !== null || state.status === 'error';
   const errors = tooLarge
     ? [tooLarge.message]
-    : state.status === 'invalid'
+    : state.kind === 'invalid'
       ? (state.fieldErrors?.companies ?? [])
       : [];
-  const version = Math.max(props.version, state.version ?? 0);
+  const outcomeRef = useFocusOnChange(state.status === 'ok' && !tooLarge ? state : undefined);
+  const version = Math.max(props.version, state.data?.version ?? 0);
   return (
     <form
       action={action}
@@ -61,44 +66,38 @@ export function CompanyListUpload(props: {
       noValidate
       className="no-print mt-4 space-y-3"
     >
-      {status !== 'idle' && (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role={status === 'uploaded' ? 'status' : 'alert'}
-          data-testid="upload-summary"
-          className={`border-l-4 bg-white p-4 ${status === 'uploaded' ? 'border-success' : 'border-error'}`}
+      {state.status === 'ok' && !tooLarge && (
+        <div ref={outcomeRef} tabIndex={-1} role="status" data-testid="upload-summary">
+          <Notice tone="success" className="p-4">
+            <h3 id="upload-summary-title" className="font-semibold">
+              {fill(text.uploaded, { rows: state.data?.rows ?? 0 })}
+            </h3>
+          </Notice>
+        </div>
+      )}
+      {refused && (
+        <ErrorSummary
+          id="upload-summary"
+          title={text.errorSummary}
+          level={3}
+          message={tooLarge ? undefined : (state.message ?? text.unexpected)}
+          errors={errors.map((line) => ({ field: 'field-companies', message: line }))}
+          testId="upload-summary"
+          focus={tooLarge ?? state}
         >
-          <h3 id="upload-summary-title" className="font-semibold">
-            {status === 'uploaded'
-              ? text.uploaded.replace('{rows}', String(state.rows ?? 0))
-              : text.errorSummary}
-          </h3>
-          {status === 'forbidden' && <p>{text.forbidden}</p>}
-          {status === 'error' && !state.message && <p>{text.unexpected}</p>}
-          {!tooLarge && state.message && <p>{state.message}</p>}
-          {errors.length > 0 && (
-            <ul className="mt-2 list-disc pl-6">
-              {errors.map((line) => (
-                <li key={line}>
-                  <a href="#field-companies" className="text-error">
-                    {line}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-          {status === 'conflict' && (
+          {state.kind === 'conflict' && !tooLarge && (
             <ul className="list-disc pl-6">
-              {(state.conflictChanges ?? []).map((line) => (
+              {(state.lines ?? []).map((line) => (
                 <li key={line}>{line}</li>
               ))}
               <li>
-                <a href={props.reloadHref}>{text.conflictReload}</a>
+                <a href={props.reloadHref} data-keeps-unsaved>
+                  {text.conflictReload}
+                </a>
               </li>
             </ul>
           )}
-        </div>
+        </ErrorSummary>
       )}
       <input type="hidden" name="locale" value={props.locale} />
       <input type="hidden" name="orgSlug" value={props.orgSlug} />
@@ -112,7 +111,8 @@ export function CompanyListUpload(props: {
           id="field-companies"
           name="companies"
           type="file"
-          accept=".csv,text/csv"
+          // the file chooser offers what Excel saves by default as well as a CSV
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-invalid={errors.length > 0 ? true : undefined}
           aria-describedby={props.describedBy}
           className="mt-1 block"

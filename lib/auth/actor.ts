@@ -1,5 +1,6 @@
 // Who is acting. Every lib/ function that touches non-public data takes an Actor and checks it
 // itself (lib/auth/permissions.ts); the session layer (lib/auth/session.ts) only resolves it.
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { memberships, users } from '@/db/schema';

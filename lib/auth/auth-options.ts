@@ -1,5 +1,6 @@
 // The full Auth.js configuration (providers with database access). auth.ts hands it to NextAuth;
 // the OIDC integration test hands it to @auth/core directly, so both run exactly this code.
+import 'server-only';
 import type { NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/auth.config';
@@ -69,6 +70,7 @@ export function buildAuthOptions(getDb: () => Promise<Database>, env: NodeJS.Pro
           if (!user) return null;
           token.uid = user.id;
           token.sv = user.sessionVersion;
+          token.sid = crypto.randomUUID();
           return token;
         }
         return base.jwt(params);

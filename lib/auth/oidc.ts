@@ -1,6 +1,7 @@
 // Single sign-on through an OpenID Connect provider, optional. An external identity is accepted
 // only for a user the secretariat invited (an existing, enabled user), matched by verified email
 // the first time and by the provider's subject afterwards.
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { userIdentities, users } from '@/db/schema';

@@ -1,15 +1,13 @@
 import 'server-only';
 // Reads for the auth pages, so app/ never touches db/ itself.
-import { getDb } from '@/db/client';
+import { forRequest, withDatabase } from '@/lib/actions/request';
 import { getAccountOverview } from '@/lib/users/account';
-import { getActor } from './session';
 import { peekToken, type TokenPurpose } from './tokens';
 
-export async function peekLink(token: string, purpose: TokenPurpose) {
-  const holder = await peekToken(await getDb(), token, purpose);
+/** Whose invitation or reset link this is, while it still works (null otherwise). */
+export const peekLink = withDatabase(async (db, token: string, purpose: TokenPurpose) => {
+  const holder = await peekToken(db, token, purpose);
   return holder ? { email: holder.email, name: holder.name } : null;
-}
+});
 
-export async function accountOverviewForPage() {
-  return getAccountOverview(await getDb(), await getActor());
-}
+export const accountOverviewForPage = forRequest(getAccountOverview);

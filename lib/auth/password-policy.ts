@@ -2,8 +2,6 @@
 // passwords (lib/auth/common-passwords.txt, compared case-insensitively), not the email address.
 import fs from 'node:fs';
 import path from 'node:path';
-import { translate } from '@/i18n/messages';
-import type { Locale } from '@/lib/format';
 import { type Failure, invalid } from '@/lib/result';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -42,9 +40,9 @@ export function commonPasswords(): ReadonlySet<string> {
 }
 
 /** The form's refusal of a new password that breaks the policy: the message under the field it concerns. */
-export function passwordRefusal(problem: PasswordProblem, locale: Locale): Failure {
+export function passwordRefusal(problem: PasswordProblem): Failure {
   const field = problem === 'mismatch' ? 'confirmation' : 'password';
-  return invalid(translate(locale, 'auth.setPassword.errors.summary'), {
-    [field]: [translate(locale, `auth.setPassword.errors.${problem}`, { min: MIN_PASSWORD_LENGTH })],
+  return invalid('auth.setPassword.errors.summary', {
+    [field]: [{ key: `auth.setPassword.errors.${problem}`, values: { min: MIN_PASSWORD_LENGTH } }],
   });
 }

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db/client';
+import { localePath } from '@/i18n/paths';
 import type { Locale } from '@/lib/format';
 import { type Actor, loadActor } from './actor';
 import { mustEnrolSecondFactor } from './permissions';
@@ -19,13 +20,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 /** For pages: the actor, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requirePageActor(locale: Locale, returnTo: string): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) {
-    const prefix = locale === 'en' ? '/en' : '';
-    redirect(`${prefix}/login?callbackUrl=${encodeURIComponent(returnTo)}`);
-  }
+  if (!actor) redirect(localePath(locale, `/login?callbackUrl=${encodeURIComponent(returnTo)}`));
   // an admin without a second factor is sent to enrol it, from every page but that one
-  if (mustEnrolSecondFactor(actor) && !/^(\/en)?\/konto(\/|$)/.test(returnTo)) {
-    redirect(`${locale === 'en' ? '/en' : ''}/konto`);
-  }
+  if (mustEnrolSecondFactor(actor) && !/^(\/en)?\/konto(\/|$)/.test(returnTo))
+    redirect(localePath(locale, '/konto'));
   return actor;
 }

@@ -2,23 +2,44 @@
 // The sign-in form's action, in two steps: email and password, then — for users with a second
 // factor — the six-digit code (or a recovery code). Both steps go through the database-backed
 // throttle; only when everything checked out is a short-lived ticket handed to Auth.js.
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { signIn } from '@/auth';
 import { getDb } from '@/db/client';
-import { translate } from '@/i18n/messages';
+import { localePath } from '@/i18n/paths';
+import type { FormState } from '@/lib/actions/form-state';
+import { translateMessage } from '@/lib/actions/messages';
 import { withDatabaseAvailability } from '@/lib/database-unavailable';
-import { isLocale, type Locale } from '@/lib/format';
+import type { Locale } from '@/lib/format';
+import type { Message } from '@/lib/result';
+import { siteIsHttps } from '@/lib/site-url';
 import { checkPassword, checkSecondFactor, type VerifiedUser } from './credentials';
+import { clientIp, formLocale } from './request';
 import { createTicket, readTicket } from './ticket';
-import { clientIp } from './request';
+import { waitMessage } from './wait-message';
 
-export interface SignInState {
-  step?: 'password' | 'second_factor';
-  error?: string;
-  /** which field the error belongs to, for aria-describedby */
-  errorField?: 'email' | 'password' | 'code';
-  email?: string;
+export interface SignInData {
+  step: 'password' | 'second_factor';
+}
+
+export type SignInState = FormState<SignInData>;
+
+/** A refused step: the message (under `field` when it is one field's), the step to show, the email kept. */
+function refused(
+  locale: Locale,
+  step: SignInData['step'],
+  message: Message,
+  field?: 'email' | 'password' | 'code',
+  email?: string,
+): SignInState {
+  const text = translateMessage(locale, message);
+  return {
+    status: 'error',
+    message: text,
+    ...(field ? { fieldErrors: { [field]: [text] } } : {}),
+    ...(email === undefined ? {} : { values: { email } }),
+    data: { step },
+  };
 }
 
 const PENDING_COOKIE = 'kr-pending-second-factor';
@@ -30,25 +51,13 @@ function safeReturnPath(value: FormDataEntryValue | null): string | null {
   return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : null;
 }
 
-async function secureCookies(): Promise<boolean> {
-  const h = await headers();
-  return h.get('x-forwarded-proto') === 'https' || (process.env.AUTH_URL ?? '').startsWith('https:');
-}
-
-function waitMessage(locale: Locale, seconds: number): string {
-  return seconds > 90
-    ? translate(locale, 'auth.login.lockedMinutes', { minutes: Math.ceil(seconds / 60) })
-    : translate(locale, 'auth.login.slowedSeconds', { seconds });
-}
-
 async function finish(
   user: VerifiedUser,
   method: 'password' | 'password+totp' | 'password+recovery',
   locale: Locale,
   formData: FormData,
 ) {
-  const prefix = locale === 'en' ? '/en' : '';
-  const fallback = user.role === 'admin' ? `${prefix}/admin` : `${prefix}/portal`;
+  const fallback = localePath(locale, user.role === 'admin' ? '/admin' : '/portal');
   const ticket = createTicket(
     { purpose: 'sign-in', userId: user.id, sessionVersion: user.sessionVersion, method },
     60,
@@ -60,65 +69,48 @@ async function finish(
 }
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const locale: Locale = isLocale(formData.get('locale')) ? (formData.get('locale') as Locale) : 'da';
+  const locale = formLocale(formData);
   const db = await getDb();
   const ip = await clientIp();
   const jar = await cookies();
   try {
     if (formData.get('step') === 'second_factor') {
       const pending = readTicket(jar.get(PENDING_COOKIE)?.value, 'pending-second-factor');
-      if (!pending) return { step: 'password', error: translate(locale, 'auth.login.secondFactorExpired') };
+      if (!pending) return refused(locale, 'password', 'auth.login.secondFactorExpired');
       const code = String(formData.get('code') ?? '').trim();
-      if (!code) {
-        return {
-          step: 'second_factor',
-          error: translate(locale, 'auth.login.codeMissing'),
-          errorField: 'code',
-        };
-      }
-      const result = await withDatabaseAvailability(locale, () =>
+      if (!code) return refused(locale, 'second_factor', 'auth.login.codeMissing', 'code');
+      const result = await withDatabaseAvailability(() =>
         checkSecondFactor(db, {
           userId: pending.userId,
           sessionVersion: pending.sessionVersion,
+          pending: pending.pending ?? '',
           code,
           ip,
         }),
       );
       // the database went away: "nothing was saved, try again", on the same step
-      if ('ok' in result) return { step: 'second_factor', error: result.message, errorField: 'code' };
-      if (result.kind === 'throttled') {
-        return { step: 'second_factor', error: waitMessage(locale, result.seconds), errorField: 'code' };
+      if ('ok' in result) return refused(locale, 'second_factor', result.message, 'code');
+      if (result.kind === 'throttled')
+        return refused(locale, 'second_factor', waitMessage(result.seconds), 'code');
+      if (result.kind === 'expired') {
+        jar.delete(PENDING_COOKIE);
+        return refused(locale, 'password', 'auth.login.secondFactorExpired');
       }
-      if (result.kind === 'failed') {
-        return {
-          step: 'second_factor',
-          error: translate(locale, 'auth.login.codeWrong'),
-          errorField: 'code',
-        };
-      }
+      if (result.kind === 'failed') return refused(locale, 'second_factor', 'auth.login.codeWrong', 'code');
       jar.delete(PENDING_COOKIE);
       await finish(result.user, result.method, locale, formData);
-      return {};
+      return { status: 'ok' };
     }
 
     const email = String(formData.get('email') ?? '').trim();
     const password = String(formData.get('password') ?? '');
-    if (!email || !password) {
-      return {
-        step: 'password',
-        error: translate(locale, 'auth.login.missing'),
-        errorField: email ? 'password' : 'email',
-        email,
-      };
-    }
-    const result = await withDatabaseAvailability(locale, () => checkPassword(db, { email, password, ip }));
-    if ('ok' in result) return { step: 'password', error: result.message, email };
-    if (result.kind === 'throttled') {
-      return { step: 'password', error: waitMessage(locale, result.seconds), errorField: 'email', email };
-    }
-    if (result.kind === 'failed') {
-      return { step: 'password', error: translate(locale, 'auth.login.failed'), errorField: 'email', email };
-    }
+    if (!email || !password)
+      return refused(locale, 'password', 'auth.login.missing', email ? 'password' : 'email', email);
+    const result = await withDatabaseAvailability(() => checkPassword(db, { email, password, ip }));
+    if ('ok' in result) return refused(locale, 'password', result.message, undefined, email);
+    if (result.kind === 'throttled')
+      return refused(locale, 'password', waitMessage(result.seconds), 'email', email);
+    if (result.kind === 'failed') return refused(locale, 'password', 'auth.login.failed', 'email', email);
     if (result.kind === 'second_factor') {
       jar.set(
         PENDING_COOKIE,
@@ -128,6 +120,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
             userId: result.user.id,
             sessionVersion: result.user.sessionVersion,
             method: 'password',
+            pending: result.pending,
           },
           PENDING_SECONDS,
         ),
@@ -136,16 +129,15 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
           sameSite: 'lax',
           path: '/',
           maxAge: PENDING_SECONDS,
-          secure: await secureCookies(),
+          secure: siteIsHttps(),
         },
       );
-      return { step: 'second_factor', email };
+      return { status: 'idle', values: { email }, data: { step: 'second_factor' } };
     }
     await finish(result.user, 'password', locale, formData);
-    return {};
+    return { status: 'ok' };
   } catch (error) {
-    if (error instanceof AuthError)
-      return { step: 'password', error: translate(locale, 'auth.login.failed') };
+    if (error instanceof AuthError) return refused(locale, 'password', 'auth.login.failed');
     throw error; // the redirect after a successful sign-in
   }
 }

@@ -1,5 +1,6 @@
 // Failed-attempt counters in the database (login_throttles), so they hold across restarts and
 // across several app instances. A row lock serialises concurrent failures for one key.
+import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { loginThrottles } from '@/db/schema';

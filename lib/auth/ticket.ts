@@ -12,6 +12,8 @@ export interface TicketPayload {
   sessionVersion: number;
   /** how the user proved who they are, for the audit trail */
   method: 'password' | 'password+totp' | 'password+recovery';
+  /** a pending ticket's sign-in id (users.pending_sign_in): the second factor consumes it, once */
+  pending?: string;
   expiresAt: number;
 }
 

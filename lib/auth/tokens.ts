@@ -1,5 +1,6 @@
 // One-time links for invitations and password resets: 32 random bytes in the link, only their
 // SHA-256 in the database, valid for 7 days, used once (a conditional UPDATE claims it).
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';

@@ -1,5 +1,6 @@
-// Plain JavaScript so next.config.mjs (which sets the public pages' policy as a static header)
-// and proxy.ts (which sets the per-request pages' policy with a nonce) build it from one place.
+// Plain JavaScript so next.config.mjs (which sets the public pages' fallback policy as a static
+// header), proxy.ts (the per-request pages' policy with a nonce) and lib/request-hooks.ts (the
+// public pages' policy with the nonce of their render) build it from one place.
 
 /** The areas rendered per request: they get a nonce from proxy.ts; everything else a static policy. */
 export const PER_REQUEST_AREAS = ['portal', 'admin', 'login', 'logout', 'konto', 'invitation'];
@@ -10,10 +11,10 @@ export const PER_REQUEST_AREAS = ['portal', 'admin', 'login', 'logout', 'konto',
  * @returns {string}
  */
 export function contentSecurityPolicy(area, options = {}) {
-  const scripts =
-    area === 'per-request' && options.nonce
-      ? `'self' 'nonce-${options.nonce}' 'strict-dynamic'`
-      : `'self' 'unsafe-inline'`;
+  // No area allows inline scripts by themselves: the per-request pages get the nonce of their
+  // request (proxy.ts), the public pages and embeds the nonce their cached HTML was rendered with
+  // (lib/request-hooks.ts). Without a nonce only our own files run — the safe way to fail.
+  const scripts = options.nonce ? `'self' 'nonce-${options.nonce}' 'strict-dynamic'` : `'self'`;
   const directives = [
     `default-src 'self'`,
     `script-src ${scripts}${options.development ? ` 'unsafe-eval'` : ''}`,

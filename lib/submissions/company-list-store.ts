@@ -1,18 +1,14 @@
 // Writes a submission's company list. Arrays through `unnest` instead of a multi-row INSERT:
 // building SQL for 20,000 rows is what makes drizzle's insert slow (STYLE.md), and this path
 // runs the same on PGlite and PostgreSQL.
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { participants } from '@/db/schema';
+import type { CompanyRow } from '@/lib/domain';
 
-export interface CompanyListRow {
-  cvr: string;
-  dedicated: boolean;
-  under_50: boolean;
-  new_ideas: boolean;
-  new_competences: boolean;
-  new_products: boolean;
-}
+/** A row as the store takes it: the company list's row (lib/domain.ts). */
+export type CompanyListRow = CompanyRow;
 
 /** A PostgreSQL array literal of values we produced ourselves (digits and t/f only). */
 function arrayLiteral(values: string[]): string {

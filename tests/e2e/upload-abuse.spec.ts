@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { cvrCheckDigit } from '../../lib/cvr';
+import { validCvrs } from '../helpers/cvr';
 import { expectNoAxeViolations, signIn } from './helpers';
+import { E2E_PORT } from './ports';
 import { pidListeningOn, resetPeakMemory, residentMemory } from './server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -23,19 +24,11 @@ test.skip(
 // an organisation no other spec reports for; its 2017 report is an editable draft in the demo
 const SLUG = 'biotekklyngen-nordjylland';
 const YEAR = 2017;
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = E2E_PORT;
 const MEMORY_LIMIT_MIB = 600;
 /** What the abusive uploads may add to the resident memory the server had before them. */
 const MEMORY_GROWTH_LIMIT_MIB = 200;
 
-function validCvrs(count: number, start: number): string[] {
-  const result: string[] = [];
-  for (let n = start; result.length < count; n++) {
-    const digit = cvrCheckDigit(String(n));
-    if (digit !== null) result.push(`${n}${digit}`);
-  }
-  return result;
-}
 const [CVR_A, CVR_B] = validCvrs(2, 7_300_000) as [string, string];
 
 const MIB = 1024 * 1024;

@@ -1,6 +1,7 @@
 // Single sign-on against a real OpenID Connect provider (the `oidc-provider` package) on
 // 127.0.0.1, driven through Auth.js itself with the app's own configuration (buildAuthOptions):
 // authorization request, the provider's login and consent, the code exchange, the signIn callback.
+import { must } from '../helpers/must';
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { Auth } from '@auth/core';
@@ -34,9 +35,11 @@ class Jar {
     const jar = this.cookies.get(host) ?? new Map<string, string>();
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
-      const index = pair!.indexOf('=');
-      const name = pair!.slice(0, index).trim();
-      const value = pair!.slice(index + 1).trim();
+      const index = must(pair).indexOf('=');
+      const name = must(pair).slice(0, index).trim();
+      const value = must(pair)
+        .slice(index + 1)
+        .trim();
       if (value === '' || /max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line)) jar.delete(name);
       else jar.set(name, value);
     }
@@ -91,13 +94,13 @@ async function signInThroughProvider(accountId: string) {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ csrfToken: csrf.csrfToken, callbackUrl: `${APP}/portal` }).toString(),
   });
-  let location = response.headers.get('location')!;
+  let location = must(response.headers.get('location'));
   expect(location.startsWith(issuer)).toBe(true);
   // at the provider: authorization → login prompt → consent prompt → back to the app
   for (let step = 0; step < 10 && location.startsWith(issuer); step++) {
     response = await remote(jar, location);
     if (response.status >= 300 && response.status < 400) {
-      location = new URL(response.headers.get('location')!, location).toString();
+      location = new URL(must(response.headers.get('location')), location).toString();
       continue;
     }
     const html = await response.text();
@@ -109,7 +112,7 @@ async function signInThroughProvider(accountId: string) {
         prompt === 'login' ? { prompt, login: accountId, password: 'irrelevant' } : { prompt },
       ).toString(),
     });
-    location = new URL(response.headers.get('location')!, location).toString();
+    location = new URL(must(response.headers.get('location')), location).toString();
   }
   expect(location.startsWith(`${APP}/api/auth/callback/oidc`)).toBe(true);
   response = await app(jar, location);

@@ -1,18 +1,26 @@
 // Sign-in in the data access layer: one answer for wrong email and wrong password, database-backed
 // throttling (slowed, then locked, across "restarts"), the second factor, tickets, and the actor
 // re-read on every request (disabled users and "log out everywhere").
+import { must } from '../helpers/must';
 import { and, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, loginThrottles, recoveryCodes, users } from '@/db/schema';
 import { loadActor } from '@/lib/auth/actor';
 import { checkPassword, checkSecondFactor, userForTicket } from '@/lib/auth/credentials';
-import { checkAdmin } from '@/lib/auth/permissions';
+import { authoriseAdmin } from '@/lib/auth/permissions';
 import { EMAIL_POLICY } from '@/lib/auth/throttle-rules';
 import { createTicket, readTicket } from '@/lib/auth/ticket';
 import { hashRecoveryCode, totpGuardrails } from '@/lib/auth/totp';
-import { confirmTotpEnrolment, logOutEverywhere, startTotpEnrolment } from '@/lib/users/account';
+import {
+  changePassword,
+  confirmTotpEnrolment,
+  logOutEverywhere,
+  regenerateRecoveryCodes,
+  startTotpEnrolment,
+} from '@/lib/users/account';
 import { hashPassword } from '@/lib/users/password';
+import { inWords } from '../helpers/in-words';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createUser } from '../helpers/fixtures';
 
@@ -138,36 +146,51 @@ describe('password sign-in', () => {
 });
 
 describe('second factor', () => {
+  const enrolledAdmin = () =>
+    createUser(database.db, { role: 'admin', passwordHash, totpSecret: SECRET, totpEnabledAt: new Date() });
+  /** The password step: the pending sign-in a second factor completes. */
+  const passwordStep = async (email: string) => {
+    const checked = await checkPassword(database.db, { email, password: PASSWORD, ip: null });
+    if (checked.kind !== 'second_factor') throw new Error(`expected the second step, got ${checked.kind}`);
+    return checked.pending;
+  };
+  const codeAt = (epoch: number) => generate({ secret: SECRET, epoch, guardrails: totpGuardrails });
+
   it('asks for the code after the password, accepts a current TOTP code and a recovery code once', async () => {
-    const admin = await createUser(database.db, {
-      role: 'admin',
-      passwordHash,
-      totpSecret: SECRET,
-      totpEnabledAt: new Date(),
-    });
+    const admin = await enrolledAdmin();
     await database.db
       .insert(recoveryCodes)
       .values({ userId: admin.id, codeHash: hashRecoveryCode('abcd-efgh-jkmn') });
-    const first = await checkPassword(database.db, { email: admin.email, password: PASSWORD, ip: null });
-    expect(first.kind).toBe('second_factor');
+    const base = { userId: admin.id, sessionVersion: 1, ip: null };
+    const pending = await passwordStep(admin.email);
     // no sign-in is recorded until the second factor
     expect(await actions(admin.email)).toEqual([]);
-    const base = { userId: admin.id, sessionVersion: 1, ip: null };
-    expect(await checkSecondFactor(database.db, { ...base, code: '000000' })).toEqual({ kind: 'failed' });
+    expect(await checkSecondFactor(database.db, { ...base, pending, code: '000000' })).toEqual({
+      kind: 'failed',
+    });
     const code = await generate({ secret: SECRET, guardrails: totpGuardrails });
-    expect(await checkSecondFactor(database.db, { ...base, code })).toMatchObject({
+    expect(await checkSecondFactor(database.db, { ...base, pending, code })).toMatchObject({
       kind: 'ok',
       method: 'password+totp',
     });
-    // the same code a second time (someone who watched it typed) is refused
-    expect(await checkSecondFactor(database.db, { ...base, code })).toEqual({ kind: 'failed' });
-    expect(await checkSecondFactor(database.db, { ...base, code: 'ABCD EFGH JKMN' })).toMatchObject({
-      kind: 'ok',
-      method: 'password+recovery',
-    });
-    expect(await checkSecondFactor(database.db, { ...base, code: 'abcd-efgh-jkmn' })).toEqual({
-      kind: 'failed',
-    });
+    // the same code a second time (someone who watched it typed), after a fresh password step, is refused
+    expect(
+      await checkSecondFactor(database.db, { ...base, pending: await passwordStep(admin.email), code }),
+    ).toEqual({ kind: 'failed' });
+    expect(
+      await checkSecondFactor(database.db, {
+        ...base,
+        pending: await passwordStep(admin.email),
+        code: 'ABCD EFGH JKMN',
+      }),
+    ).toMatchObject({ kind: 'ok', method: 'password+recovery' });
+    expect(
+      await checkSecondFactor(database.db, {
+        ...base,
+        pending: await passwordStep(admin.email),
+        code: 'abcd-efgh-jkmn',
+      }),
+    ).toEqual({ kind: 'failed' });
     expect(await actions(admin.email)).toEqual([
       'auth.second_factor_failed',
       'auth.sign_in',
@@ -177,15 +200,82 @@ describe('second factor', () => {
     ]);
   });
 
-  it('locks the second step after repeated wrong codes', async () => {
-    const admin = await createUser(database.db, {
-      role: 'admin',
-      passwordHash,
-      totpSecret: SECRET,
-      totpEnabledAt: new Date(),
-    });
-    let now = new Date('2030-03-01T10:00:00Z');
+  it('[attacker with a copy of the pending cookie] cannot use it again, nor one a newer password step replaced', async () => {
+    const admin = await enrolledAdmin();
+    await database.db.insert(recoveryCodes).values(
+      ['abcd-efgh-jkmn', 'pqrs-tuvw-xyz2'].map((code) => ({
+        userId: admin.id,
+        codeHash: hashRecoveryCode(code),
+      })),
+    );
     const base = { userId: admin.id, sessionVersion: 1, ip: null };
+    // codes of this step and the next: both stay within the drift allowed if a step ends meanwhile
+    const now = Math.floor(Date.now() / 1000);
+    const pending = await passwordStep(admin.email);
+    expect((await checkSecondFactor(database.db, { ...base, pending, code: await codeAt(now) })).kind).toBe(
+      'ok',
+    );
+    // the same pending sign-in with the next valid code: gone
+    expect(await checkSecondFactor(database.db, { ...base, pending, code: await codeAt(now + 30) })).toEqual({
+      kind: 'expired',
+    });
+    // a password step replaces an older pending sign-in
+    const older = await passwordStep(admin.email);
+    const newer = await passwordStep(admin.email);
+    expect(
+      await checkSecondFactor(database.db, { ...base, pending: older, code: await codeAt(now + 30) }),
+    ).toEqual({
+      kind: 'expired',
+    });
+    expect(
+      await checkSecondFactor(database.db, { ...base, pending: 'forged', code: await codeAt(now + 30) }),
+    ).toEqual({
+      kind: 'expired',
+    });
+    expect(
+      (await checkSecondFactor(database.db, { ...base, pending: newer, code: await codeAt(now + 30) })).kind,
+    ).toBe('ok');
+    // two requests racing with one pending sign-in and two valid codes: one wins
+    const raced = await passwordStep(admin.email);
+    const outcomes = await Promise.all([
+      checkSecondFactor(database.db, { ...base, pending: raced, code: 'abcd-efgh-jkmn' }),
+      checkSecondFactor(database.db, { ...base, pending: raced, code: 'pqrs-tuvw-xyz2' }),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.kind === 'ok')).toHaveLength(1);
+    const signIns = (await actions(admin.email)).filter((action) => action === 'auth.sign_in');
+    expect(signIns).toHaveLength(3);
+  });
+
+  it('refuses a code older than one already used, and the step is kept in the database for every instance', async () => {
+    const admin = await enrolledAdmin();
+    const base = { userId: admin.id, sessionVersion: 1, ip: null };
+    const now = Math.floor(Date.now() / 1000);
+    expect(
+      (
+        await checkSecondFactor(database.db, {
+          ...base,
+          pending: await passwordStep(admin.email),
+          code: await codeAt(now + 30),
+        })
+      ).kind,
+    ).toBe('ok');
+    // the code of the step before, still within the clock drift allowed: refused after a newer one
+    expect(
+      await checkSecondFactor(database.db, {
+        ...base,
+        pending: await passwordStep(admin.email),
+        code: await codeAt(now),
+      }),
+    ).toEqual({ kind: 'failed' });
+    const [row] = await database.db.select().from(users).where(eq(users.id, admin.id));
+    expect(row?.totpLastStep).toBe(Math.floor((now + 30) / 30));
+  });
+
+  it('locks the second step after repeated wrong codes', async () => {
+    const admin = await enrolledAdmin();
+    let now = new Date('2030-03-01T10:00:00Z');
+    const pending = await passwordStep(admin.email);
+    const base = { userId: admin.id, sessionVersion: 1, ip: null, pending };
     for (let i = 0; i < 6; i++) {
       await checkSecondFactor(database.db, { ...base, code: '000000', now });
       now = seconds(now, 60);
@@ -196,23 +286,74 @@ describe('second factor', () => {
 
   it('enrols a second factor: pending secret, confirmed by a code, recovery codes stored hashed', async () => {
     const admin = await createUser(database.db, { role: 'admin', passwordHash });
-    const actor = (await loadActor(database.db, admin.id, 1))!;
+    const actor = must(await loadActor(database.db, admin.id, 1));
     // an admin without a second factor can do nothing but enrol
-    expect(await checkAdmin(database.db, actor, 'anything')).toMatchObject({ kind: 'forbidden' });
+    expect(await authoriseAdmin(database.db, actor, 'anything')).toMatchObject({
+      ok: false,
+      kind: 'forbidden',
+    });
     expect((await startTotpEnrolment(database.db, actor)).ok).toBe(true);
     const [pending] = await database.db.select().from(users).where(eq(users.id, admin.id));
     expect(pending?.totpEnabledAt).toBeNull();
     expect((await confirmTotpEnrolment(database.db, actor, { code: '123456' })).ok).toBe(false);
     const confirmed = await confirmTotpEnrolment(database.db, actor, {
-      code: await generate({ secret: pending!.totpSecret! }),
+      code: await generate({ secret: must(must(pending).totpSecret) }),
     });
     if (!confirmed.ok) throw new Error(confirmed.message);
     expect(confirmed.value.recoveryCodes).toHaveLength(10);
     const stored = await database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, admin.id));
     expect(stored.map((r) => r.codeHash)).toEqual(confirmed.value.recoveryCodes.map(hashRecoveryCode));
     expect(stored.some((r) => confirmed.value.recoveryCodes.includes(r.codeHash))).toBe(false);
-    const enrolled = (await loadActor(database.db, admin.id, 1))!;
-    expect(await checkAdmin(database.db, enrolled, 'anything')).toBeNull();
+    const enrolled = must(await loadActor(database.db, admin.id, 1));
+    expect(await authoriseAdmin(database.db, enrolled, 'anything')).toMatchObject({
+      ok: true,
+      value: enrolled,
+    });
+  });
+
+  it('[someone at an unlocked screen] cannot reuse the code that confirmed the enrolment, nor guess codes without end', async () => {
+    const staff = await createUser(database.db, { passwordHash });
+    const actor = must(await loadActor(database.db, staff.id, 1));
+    expect((await startTotpEnrolment(database.db, actor, undefined, { locale: 'en' })).ok).toBe(true);
+    const [pending] = await database.db.select().from(users).where(eq(users.id, staff.id));
+    const code = await generate({ secret: must(pending?.totpSecret), guardrails: totpGuardrails });
+    expect((await confirmTotpEnrolment(database.db, actor, { code }, { locale: 'en' })).ok).toBe(true);
+    const enrolled = must(await loadActor(database.db, staff.id, 1));
+    const [before] = await database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, staff.id));
+    // the code seen on the screen a moment ago renews nothing
+    expect(
+      inWords(await regenerateRecoveryCodes(database.db, enrolled, { code }, { locale: 'en' })),
+    ).toMatchObject({
+      kind: 'invalid',
+      fieldErrors: { code: ['The code is wrong or has expired.'] },
+    });
+    const [after] = await database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, staff.id));
+    expect(after?.codeHash).toBe(before?.codeHash);
+    // wrong guesses are slowed (then locked), on the counter the sign-in's second step uses: after
+    // three, even the right code must wait
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await regenerateRecoveryCodes(database.db, enrolled, { code: '000000' }, { locale: 'en' })).ok,
+      ).toBe(false);
+    const fresh = await generate({
+      secret: must(pending?.totpSecret),
+      epoch: Date.now() / 1000 + 30,
+      guardrails: totpGuardrails,
+    });
+    expect(
+      inWords(await regenerateRecoveryCodes(database.db, enrolled, { code: fresh }, { locale: 'en' })),
+    ).toMatchObject({
+      kind: 'invalid',
+      fieldErrors: { code: [expect.stringMatching(/^Too many failed attempts\. Wait \d+ seconds/)] },
+    });
+    expect(await actions(staff.email)).toEqual(
+      expect.arrayContaining(['auth.totp_code_failed', 'auth.totp_code_throttled']),
+    );
+    const [unchanged] = await database.db
+      .select()
+      .from(recoveryCodes)
+      .where(eq(recoveryCodes.userId, staff.id));
+    expect(unchanged?.codeHash).toBe(before?.codeHash);
   });
 });
 
@@ -223,13 +364,48 @@ describe('tickets and sessions', () => {
       { purpose: 'sign-in', userId: user.id, sessionVersion: 1, method: 'password' },
       60,
     );
-    const payload = readTicket(ticket, 'sign-in')!;
+    const payload = must(readTicket(ticket, 'sign-in'));
     expect(await userForTicket(database.db, payload)).toMatchObject({ id: user.id });
     expect(readTicket(ticket, 'pending-second-factor')).toBeNull();
     expect(readTicket(`${ticket.split('.')[0]}.forged`, 'sign-in')).toBeNull();
     expect(readTicket(ticket, 'sign-in', Date.now() + 61_000)).toBeNull();
     const tampered = Buffer.from(JSON.stringify({ ...payload, userId: 1 })).toString('base64url');
     expect(readTicket(`${tampered}.${ticket.split('.')[1]}`, 'sign-in')).toBeNull();
+  });
+
+  it('[someone with an old session] a password change ends it; the new version is handed back for the session that changed it', async () => {
+    const user = await createUser(database.db, { passwordHash });
+    const actor = must(await loadActor(database.db, user.id, 1));
+    const changed = await changePassword(database.db, actor, {
+      current: PASSWORD,
+      password: 'en helt ny og lang adgangskode',
+      confirmation: 'en helt ny og lang adgangskode',
+    });
+    expect(changed).toEqual({ ok: true, value: { sessionVersion: 2 } });
+    // every session of version 1 (the other browser, a stolen cookie) is gone
+    expect(await loadActor(database.db, user.id, 1)).toBeNull();
+    expect(await loadActor(database.db, user.id, 2)).not.toBeNull();
+    // the ticket the changing session is re-issued with is good for the new version only
+    const ticket = (version: number) => ({
+      purpose: 'sign-in' as const,
+      userId: user.id,
+      sessionVersion: version,
+      method: 'password' as const,
+      expiresAt: Date.now() + 60_000,
+    });
+    expect(await userForTicket(database.db, ticket(2))).toMatchObject({ id: user.id, sessionVersion: 2 });
+    expect(await userForTicket(database.db, ticket(1))).toBeNull();
+    // a wrong current password changes nothing, the version included
+    expect(
+      (
+        await changePassword(database.db, must(await loadActor(database.db, user.id, 2)), {
+          current: 'wrong',
+          password: 'en tredje lang adgangskode',
+          confirmation: 'en tredje lang adgangskode',
+        })
+      ).ok,
+    ).toBe(false);
+    expect(await loadActor(database.db, user.id, 2)).not.toBeNull();
   });
 
   it('ends every session on "log out everywhere" and when the user is disabled', async () => {

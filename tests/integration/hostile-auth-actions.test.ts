@@ -4,6 +4,7 @@
 // SQL and markup, wrong types, missing and extra fields). Every call gives a typed answer — never
 // an exception. A refusal changes nothing, except what a failed sign-in must leave behind: its
 // audit event and its throttle counter (and nothing else: no user, token or code is touched).
+import { must } from '../helpers/must';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,11 +37,11 @@ beforeAll(async () => {
   db = database.db;
   const passwordHash = await hashPassword(PASSWORD);
   known = await createUser(db, { passwordHash });
-  knownActor = (await loadActor(db, known.id, known.sessionVersion))!;
+  knownActor = must(await loadActor(db, known.id, known.sessionVersion));
   enrolled = await createUser(db, { passwordHash, totpSecret: SECRET, totpEnabledAt: new Date() });
-  enrolledActor = (await loadActor(db, enrolled.id, enrolled.sessionVersion))!;
+  enrolledActor = must(await loadActor(db, enrolled.id, enrolled.sessionVersion));
   const pending = await createUser(db, { passwordHash, totpSecret: SECRET });
-  pendingActor = (await loadActor(db, pending.id, pending.sessionVersion))!;
+  pendingActor = must(await loadActor(db, pending.id, pending.sessionVersion));
   const invited = await createUser(db, {});
   invitationToken = (await issueToken(db, { userId: invited.id, purpose: 'invitation', createdBy: null }))
     .token;
@@ -114,7 +115,9 @@ describe('sign-in (lib/auth/credentials.ts, behind signInAction)', () => {
     );
   });
 
-  it('any second-factor code: failed or throttled; no code used, no user touched', async () => {
+  it('any second-factor code, with the pending sign-in or a forged one: refused; no code used, no user touched', async () => {
+    const signedIn = await checkPassword(db, { email: enrolled.email, password: PASSWORD, ip: null });
+    if (signedIn.kind !== 'second_factor') throw new Error(`expected the second step, got ${signedIn.kind}`);
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -123,17 +126,19 @@ describe('sign-in (lib/auth/credentials.ts, behind signInAction)', () => {
           fc.constantFrom('abcd-efgh', 'ABCD-EFGH-1234', '1234 56'),
         ),
         hostileAddress,
-        async (code, ip) => {
+        fc.oneof(fc.constant(signedIn.pending), anything),
+        async (code, ip, pending) => {
           const before = await fingerprint(SIGN_IN_TRACES);
           const result = await checkSecondFactor(db, {
             userId: enrolled.id,
             sessionVersion: enrolled.sessionVersion,
+            pending,
             code,
             ip,
           } as never);
           // a random six digits matches the current code one time in a million: allow it, typed
           if (result.kind === 'ok') return;
-          expect(['failed', 'throttled']).toContain(result.kind);
+          expect(['failed', 'throttled', 'expired']).toContain(result.kind);
           expect(changedTables(before, await fingerprint(SIGN_IN_TRACES))).toEqual([]);
         },
       ),
@@ -154,7 +159,7 @@ describe('password reset and invitation links (lib/auth/password-reset.ts, behin
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileEmail, wrongType), hostileAddress, async (email, ip) => {
         const before = await databaseFingerprint(db);
-        const result = await requestPasswordReset(db, { email, ip } as never, { locale: 'en' });
+        const result = await requestPasswordReset(db, null, { email }, { locale: 'en', ip: ip as never });
         const changed = changedTables(before, await databaseFingerprint(db));
         if (!result.ok) {
           expectFailure(result, ['invalid']);
@@ -190,13 +195,14 @@ describe('password reset and invitation links (lib/auth/password-reset.ts, behin
           expect(await peekToken(db, token, purpose as never)).toBeNull();
           const result = await setPasswordWithToken(
             db,
+            null,
             {
               token,
               password: 'a perfectly fine password',
               confirmation: 'a perfectly fine password',
               purpose,
             } as never,
-            'da',
+            { locale: 'da' },
           );
           expectFailure(result, ['not_found']);
           expect(changedTables(before, await databaseFingerprint(db))).toEqual([]);
@@ -225,8 +231,9 @@ describe('password reset and invitation links (lib/auth/password-reset.ts, behin
           const before = await databaseFingerprint(db);
           const result = await setPasswordWithToken(
             db,
-            { token: invitationToken, password, confirmation, purpose: 'invitation', ip } as never,
-            'en',
+            null,
+            { token: invitationToken, password, confirmation, purpose: 'invitation' },
+            { locale: 'en', ip: ip as never },
           );
           expectFailure(result, ['invalid']);
           expect(changedTables(before, await databaseFingerprint(db))).toEqual([]);
@@ -250,7 +257,7 @@ describe('the account page (lib/users/account.ts, behind account-actions.ts)', (
             db,
             knownActor,
             { current, password, confirmation: password } as never,
-            'da',
+            { locale: 'da' },
           );
           expectFailure(result, ['invalid']);
           expect(changedTables(before, await databaseFingerprint(db))).toEqual([]);
@@ -271,7 +278,7 @@ describe('the account page (lib/users/account.ts, behind account-actions.ts)', (
             db,
             knownActor,
             { current: PASSWORD, password, confirmation } as never,
-            'en',
+            { locale: 'en' },
           );
           expectFailure(result, ['invalid']);
           expect(changedTables(before, await databaseFingerprint(db))).toEqual([]);
@@ -280,23 +287,23 @@ describe('the account page (lib/users/account.ts, behind account-actions.ts)', (
       { numRuns: 20 },
     );
     const [row] = await db.select().from(users).where(eq(users.id, known.id));
-    expect(row!.sessionVersion).toBe(known.sessionVersion);
+    expect(must(row).sessionVersion).toBe(known.sessionVersion);
   });
 
-  it('confirm a second factor or renew recovery codes with any code: refused, nothing stored', async () => {
+  it('confirm a second factor or renew recovery codes with any code: refused, nothing stored but the attempt counted and audited', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(anything, fc.stringMatching(/^\d{6}$/)),
         fc.boolean(),
         async (code, confirm) => {
-          const before = await databaseFingerprint(db);
+          const before = await fingerprint(SIGN_IN_TRACES);
           const result = confirm
-            ? await confirmTotpEnrolment(db, pendingActor, { code } as never, 'da')
-            : await regenerateRecoveryCodes(db, enrolledActor, { code } as never, 'en');
+            ? await confirmTotpEnrolment(db, pendingActor, { code } as never, { locale: 'da' })
+            : await regenerateRecoveryCodes(db, enrolledActor, { code } as never, { locale: 'en' });
           // six random digits may be the current code (one in a million): typed either way
           if (result.ok) return;
           expectFailure(result, ['invalid', 'conflict']);
-          expect(changedTables(before, await databaseFingerprint(db))).toEqual([]);
+          expect(changedTables(before, await fingerprint(SIGN_IN_TRACES))).toEqual([]);
         },
       ),
       RUNS,
@@ -305,14 +312,14 @@ describe('the account page (lib/users/account.ts, behind account-actions.ts)', (
 
   it('missing or wrongly typed inputs altogether: a typed refusal', async () => {
     for (const input of [undefined, null, {}, { code: 1 }, { current: null, password: {} }, []]) {
-      const before = await databaseFingerprint(db);
+      const before = await fingerprint(SIGN_IN_TRACES);
       const results = [
         await changePassword(db, knownActor, input as never),
         await confirmTotpEnrolment(db, pendingActor, (input ?? {}) as never),
         await regenerateRecoveryCodes(db, enrolledActor, (input ?? {}) as never),
       ];
       for (const result of results) expectFailure(result, ['invalid', 'conflict']);
-      expect(changedTables(before, await databaseFingerprint(db))).toEqual([]);
+      expect(changedTables(before, await fingerprint(SIGN_IN_TRACES))).toEqual([]);
     }
   });
 });

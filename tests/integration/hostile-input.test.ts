@@ -1,5 +1,6 @@
 // Hostile input to the functions that write: a clear typed refusal and a database exactly as it
 // was (compared by databaseFingerprint). Feature actions are added here as they land.
+import { must } from '../helpers/must';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { submissions } from '@/db/schema';
 import { buildExport } from '@/lib/exports/exports';
 import type { Actor } from '@/lib/auth/actor';
 import { publishYear } from '@/lib/publications/publish';
-import { submissionMessages } from '@/lib/submissions/messages';
+import { describeFailure } from '@/lib/actions/messages';
+import { loadCompanyListForDownload } from '@/lib/submissions/queries';
 import { saveSubmission, uploadCompanyList } from '@/lib/submissions/save';
 import { type CompanyListRow, replaceCompanyList } from '@/lib/submissions/company-list-store';
 import {
@@ -130,7 +132,7 @@ describe('the company list store with hostile rows', () => {
         fc.nat({ max: 3 }),
         async (cvr, at) => {
           const rows = [...good];
-          rows.splice(at, 0, { ...good[0]!, cvr });
+          rows.splice(at, 0, { ...must(good[0]), cvr });
           await expect(replaceCompanyList(database.db, submissionId, rows)).rejects.toThrow(/invalid CVR/);
           await expectUnchanged();
         },
@@ -189,7 +191,6 @@ describe('the staff save form with hostile fields', () => {
             intent,
             fields: posted,
             locale: 'da',
-            messages: submissionMessages('da'),
             now: new Date('2031-02-01T10:00:00Z'),
           });
           if (result.ok) {
@@ -220,6 +221,56 @@ describe('the staff save form with hostile fields', () => {
         ],
       },
     );
+  });
+});
+
+describe('a tampered year in the staff save, upload and download', () => {
+  it('abc, Infinity, 2147483648, 2017.5, NaN or -1: not found, before any query — never a database error', async () => {
+    const { db } = database;
+    const organisation = await createOrganisation(db);
+    const user = await createUser(db, { organisationIds: [organisation.id] });
+    const actor: Actor = {
+      userId: user.id,
+      email: user.email,
+      name: 'Test',
+      role: 'staff',
+      organisationIds: [organisation.id],
+      totpEnabled: false,
+    };
+    const common = { orgSlug: organisation.slug, version: 0, locale: 'da' as const };
+    for (const year of [
+      Number('abc'),
+      Number.POSITIVE_INFINITY,
+      2_147_483_648,
+      2017.5,
+      Number.NaN,
+      -1,
+      0,
+      99_999_999_999,
+    ]) {
+      const baseline = await databaseFingerprint(db);
+      const saved = await saveSubmission(db, actor, {
+        ...common,
+        year,
+        intent: 'draft',
+        fields: { participants: '10' },
+      });
+      expect(saved, String(year)).toMatchObject({
+        ok: false,
+        kind: 'not_found',
+        message: 'portal.messages.notFound',
+      });
+      expect(!saved.ok && describeFailure(saved, 'da').message).toBe('Indberetningen findes ikke.');
+      const uploaded = await uploadCompanyList(db, actor, { ...common, year, csv: 'cvr\n12345674\n' });
+      expect(uploaded, String(year)).toMatchObject({ ok: false, kind: 'not_found' });
+      expect(await loadCompanyListForDownload(db, actor, { orgSlug: organisation.slug, year })).toMatchObject(
+        {
+          ok: false,
+          kind: 'not_found',
+        },
+      );
+      expect(changedTables(baseline, await databaseFingerprint(db))).toEqual([]);
+    }
   });
 });
 
@@ -261,7 +312,6 @@ describe('the company list upload with hostile files', () => {
           csv,
           filename: 'list.csv',
           locale: 'en',
-          messages: submissionMessages('en'),
           now: new Date('2032-02-01T10:00:00Z'),
         });
         expect(result.ok).toBe(false);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { afterFailure, EMAIL_POLICY, secondsToWait } from '@/lib/auth/throttle-rules';
-import { clientAddress } from '@/lib/auth/client-address';
+import {
+  clientAddress,
+  openClientAddress,
+  sealClientAddress,
+  trustedProxyHops,
+} from '@/lib/auth/client-address';
 import { startedByAnotherSite } from '@/lib/auth/fetch-site';
 import { areaOf, contentSecurityPolicy, needsSignIn } from '@/lib/security-headers';
 
@@ -66,11 +71,18 @@ describe('security headers', () => {
     expect(needsSignIn('/en/portal')).toBe(true);
     expect(needsSignIn('/login')).toBe(false);
   });
-  it('uses the nonce only per request, and lets only embeds be framed', () => {
+  it('allows inline scripts only by nonce, in every area, and lets only embeds be framed', () => {
     expect(contentSecurityPolicy('per-request', { nonce: 'abc' })).toContain(
       `script-src 'self' 'nonce-abc' 'strict-dynamic'`,
     );
-    expect(contentSecurityPolicy('public')).toContain(`script-src 'self' 'unsafe-inline'`);
+    expect(contentSecurityPolicy('public', { nonce: 'abc' })).toContain(
+      `script-src 'self' 'nonce-abc' 'strict-dynamic'`,
+    );
+    // without a nonce (the fallback header of next.config.mjs): our own files only
+    expect(contentSecurityPolicy('public')).toContain(`script-src 'self';`);
+    for (const area of ['per-request', 'public', 'embed'] as const)
+      expect(contentSecurityPolicy(area, { nonce: 'abc' })).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(contentSecurityPolicy('public')).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(contentSecurityPolicy('public')).toContain(`frame-ancestors 'none'`);
     expect(contentSecurityPolicy('embed')).toContain('frame-ancestors *');
     expect(
@@ -98,16 +110,42 @@ describe('single sign-on settings', () => {
 });
 
 describe('the client address', () => {
-  it('trusts only the right end of X-Forwarded-For, which our own proxy (or next start) wrote', () => {
+  const at = (forwardedFor: string | null, peer: string | null, trustedProxyHops: number) =>
+    clientAddress({ forwardedFor, peer, trustedProxyHops });
+
+  it('is the socket peer when no proxy of ours is trusted (the default): X-Forwarded-For is ignored', () => {
     // a client that writes its own header cannot choose the address the throttle counts
-    expect(clientAddress('6.6.6.6, 203.0.113.9', null, 1)).toBe('203.0.113.9');
-    expect(clientAddress('203.0.113.9', null, 1)).toBe('203.0.113.9');
-    // behind two proxies of our own: the address the outer one saw
-    expect(clientAddress('6.6.6.6, 203.0.113.9, 10.0.0.2', null, 2)).toBe('203.0.113.9');
-    expect(clientAddress('203.0.113.9', null, 3)).toBe('203.0.113.9');
-    expect(clientAddress(null, ' 198.51.100.4 ', 1)).toBe('198.51.100.4');
-    expect(clientAddress(' , ', null, 1)).toBeNull();
-    expect(clientAddress(`${'1'.repeat(500)}`, null, 1)).toHaveLength(64);
+    expect(at('203.0.113.9', '198.51.100.4', 0)).toBe('198.51.100.4');
+    expect(at('6.6.6.6, 203.0.113.9', '198.51.100.4', 0)).toBe('198.51.100.4');
+    expect(at(null, '::ffff:198.51.100.4', 0)).toBe('198.51.100.4');
+    expect(at(null, '2001:db8::1', 0)).toBe('2001:db8::1');
+    expect(at('203.0.113.9', null, 0)).toBeNull();
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '1' })).toBe(1);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: 'many' })).toBe(0);
+  });
+
+  it('behind n proxies of ours, the n-th address from the right of "X-Forwarded-For, then the peer"', () => {
+    // one front proxy that overwrites the header with the address it saw
+    expect(at('203.0.113.9', '10.0.0.2', 1)).toBe('203.0.113.9');
+    // one that appends: the client's own left end is still not taken
+    expect(at('6.6.6.6, 203.0.113.9', '10.0.0.2', 1)).toBe('203.0.113.9');
+    // two proxies of ours
+    expect(at('6.6.6.6, 203.0.113.9, 10.0.0.3', '10.0.0.2', 2)).toBe('203.0.113.9');
+    // a request that reached the app directly: the peer itself
+    expect(at(null, '198.51.100.4', 1)).toBe('198.51.100.4');
+    expect(at('203.0.113.9', '10.0.0.2', 3)).toBe('203.0.113.9');
+    expect(at(' , ', null, 1)).toBeNull();
+    expect(at('1'.repeat(500), '10.0.0.2', 1)).toHaveLength(64);
+  });
+
+  it('travels in a header sealed by the process: a client sending that header is not believed', () => {
+    const seal = 'process-seal-0123456789';
+    expect(openClientAddress(sealClientAddress('203.0.113.9', seal), seal)).toBe('203.0.113.9');
+    expect(openClientAddress(sealClientAddress(null, seal), seal)).toBeNull();
+    expect(openClientAddress('forged-seal-0123456789x 6.6.6.6', seal)).toBeNull();
+    expect(openClientAddress('6.6.6.6', seal)).toBeNull();
+    expect(openClientAddress(sealClientAddress('203.0.113.9', seal), undefined)).toBeNull();
   });
 });
 

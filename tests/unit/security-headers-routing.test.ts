@@ -22,7 +22,14 @@ async function configPolicies(path: string): Promise<string[]> {
     .map((header) => header.value);
 }
 
-const proxyRuns = (path: string) => proxyConfig.matcher.some((source) => matches(source, path));
+type Matcher = string | { source: string; has?: { type: string; key: string }[] };
+/** Whether Next runs the proxy for a request to `path` carrying these headers (lower-case names). */
+const proxyRuns = (path: string, headers: string[] = []) =>
+  (proxyConfig.matcher as Matcher[]).some((entry) =>
+    typeof entry === 'string'
+      ? matches(entry, path)
+      : matches(entry.source, path) && (entry.has ?? []).every((rule) => headers.includes(rule.key)),
+  );
 
 const PAGES = [
   '/',
@@ -51,6 +58,11 @@ describe('every page gets exactly one Content-Security-Policy, from the right pl
       expect(proxyRuns(path)).toBe(false);
       expect(fromConfig).toEqual([contentSecurityPolicy(area, { development: true })]);
     }
+  });
+
+  it('a post (which carries Origin) reaches the proxy on every page, for the cross-site check', () => {
+    for (const path of PAGES) expect(proxyRuns(path, ['origin'])).toBe(true);
+    expect(proxyRuns('/api/auth/callback/credentials', ['origin'])).toBe(false);
   });
 
   it('the API answers get their own closed policy and never the proxy', async () => {

@@ -67,3 +67,23 @@ describe('the session cookie codec', () => {
     expect(calls.encode).toBe(3);
   });
 });
+
+describe('session tokens of two sign-ins', () => {
+  it('differ, even for the same user and session version within the codec’s minute', async () => {
+    const { authConfig } = await import('@/auth.config');
+    const { codec } = counting(() => Date.now());
+    const signInOnce = () =>
+      authConfig.callbacks.jwt({
+        token: {},
+        user: { id: '7', sessionVersion: 1 } as never,
+      } as never) as Record<string, unknown>;
+    const [first, second] = [signInOnce(), signInOnce()];
+    expect(first.sid).not.toBe(second.sid);
+    const tokens = await Promise.all(
+      [first, second].map((token) => codec.encode({ secret, salt, token, maxAge: 3600 })),
+    );
+    expect(tokens[0]).not.toBe(tokens[1]);
+    // the same session re-issued within the minute keeps its token (what the codec is for)
+    expect(await codec.encode({ secret, salt, token: first, maxAge: 3600 })).toBe(tokens[0]);
+  });
+});

@@ -1,5 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ActionForm } from '@/components/forms/action-form';
+import { Notice } from '@/components/ui/notice';
+import { localePath } from '@/i18n/paths';
 import { accountOverviewForPage } from '@/lib/auth/page-data';
 import { requirePageActor } from '@/lib/auth/session';
 import type { Locale } from '@/lib/format';
@@ -19,11 +21,17 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: L
   return { title: t('title') };
 }
 
-export default async function AccountPage({ params }: { params: Promise<{ locale: Locale }> }) {
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ passwordChanged?: string }>;
+}) {
   const { locale } = await params;
+  const { passwordChanged } = await searchParams;
   setRequestLocale(locale);
-  const prefix = locale === 'en' ? '/en' : '';
-  const actor = await requirePageActor(locale, `${prefix}/konto`);
+  const actor = await requirePageActor(locale, localePath(locale, '/konto'));
   const t = await getTranslations({ locale, namespace: 'auth.account' });
   const overview = await accountOverviewForPage();
   if (!overview.ok) throw new Error(overview.message);
@@ -34,9 +42,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
       <h1 className="text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2">{t('signedInAs', { name: account.name, email: account.email })}</p>
       {mustEnrol && (
-        <p role="alert" className="mt-4 border-l-4 border-error bg-white p-4 font-medium">
+        <Notice tone="error" role="alert" className="mt-4 p-4 font-medium">
           {t('mustEnrol')}
-        </p>
+        </Notice>
       )}
 
       <section aria-labelledby="totp-title" className="mt-8">
@@ -57,7 +65,8 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               fields={[
                 { name: 'code', label: t('code'), autoComplete: 'one-time-code', inputMode: 'numeric' },
               ]}
-              submit={t('recoverySubmit')}
+              layout="narrow"
+              submitLabel={t('recoverySubmit')}
               errorSummary={t('errorSummary')}
               recoveryCodesTitle={t('recoveryCodesTitle')}
             />
@@ -84,7 +93,8 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               fields={[
                 { name: 'code', label: t('code'), autoComplete: 'one-time-code', inputMode: 'numeric' },
               ]}
-              submit={t('totpConfirm')}
+              layout="narrow"
+              submitLabel={t('totpConfirm')}
               errorSummary={t('errorSummary')}
               recoveryCodesTitle={t('recoveryCodesTitle')}
             />
@@ -97,7 +107,8 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               action={startTotpAction}
               hidden={{ locale }}
               fields={[]}
-              submit={t('totpStart')}
+              layout="narrow"
+              submitLabel={t('totpStart')}
               errorSummary={t('errorSummary')}
             />
           </>
@@ -109,6 +120,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <h2 id="password-title" className="text-2xl font-semibold">
             {t('passwordTitle')}
           </h2>
+          {passwordChanged === '1' && (
+            <Notice tone="success" role="status" className="mt-2">
+              {t('passwordChanged')}
+            </Notice>
+          )}
           <ActionForm
             id="password"
             action={changePasswordAction}
@@ -129,7 +145,8 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
                 autoComplete: 'new-password',
               },
             ]}
-            submit={t('passwordSubmit')}
+            layout="narrow"
+            submitLabel={t('passwordSubmit')}
             errorSummary={t('errorSummary')}
           />
         </section>
@@ -146,11 +163,12 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           action={logOutEverywhereAction}
           hidden={{ locale }}
           fields={[]}
-          submit={t('logOutEverywhere')}
+          layout="narrow"
+          submitLabel={t('logOutEverywhere')}
           errorSummary={t('errorSummary')}
         />
         <p className="mt-4">
-          <a href={`${prefix}/logout`}>{t('logOut')}</a>
+          <a href={localePath(locale, '/logout')}>{t('logOut')}</a>
         </p>
       </section>
     </>

@@ -4,6 +4,7 @@ import { LoginForm } from '@/components/forms/login-form';
 import { oidcSettings } from '@/lib/auth/oidc';
 import { signInWithSsoAction } from '@/lib/auth/sso-action';
 import type { Locale } from '@/lib/format';
+import { localePath } from '@/i18n/paths';
 
 // per request: it reads the return address from the query string
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,6 @@ export default async function LoginPage({
   setRequestLocale(locale);
   const { callbackUrl, error, passwordSet } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'auth.login' });
-  const prefix = locale === 'en' ? '/en' : '';
   const sso = oidcSettings();
   return (
     <>
@@ -57,7 +57,7 @@ export default async function LoginPage({
         }}
       />
       <p className="mt-6">
-        <Link href={`${prefix}/login/glemt`}>{t('forgotLink')}</Link>
+        <Link href={localePath(locale, '/login/glemt')}>{t('forgotLink')}</Link>
       </p>
       {sso && (
         <form action={signInWithSsoAction} className="mt-8 border-t border-rule pt-6">

@@ -24,7 +24,8 @@ export default async function ForgotPasswordPage({ params }: { params: Promise<{
         action={requestResetAction}
         hidden={{ locale }}
         fields={[{ name: 'email', label: t('email'), type: 'email', autoComplete: 'username' }]}
-        submit={t('submit')}
+        layout="narrow"
+        submitLabel={t('submit')}
         errorSummary={t('errors.summary')}
       />
     </>

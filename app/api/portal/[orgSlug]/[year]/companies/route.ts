@@ -1,7 +1,6 @@
 // Download of a submission's current company list as CSV (the same columns the upload takes).
-import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
-import { loadCompanyListForDownload } from '@/lib/submissions/queries';
+import { companyListForDownload } from '@/lib/submissions/queries';
 import { companyListToCsv } from '@/lib/submissions/rules';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +12,9 @@ export async function GET(
   const { orgSlug, year } = await params;
   const actor = await getActor();
   if (!actor) return new Response('Unauthorized', { status: 401 });
-  const result = await loadCompanyListForDownload(await getDb(), actor, { orgSlug, year: Number(year) });
+  // four digits or no year at all: abc, 2017.5 and 99999999999 are 404s, never a query
+  if (!/^\d{4}$/.test(year)) return new Response('Not found', { status: 404 });
+  const result = await companyListForDownload({ orgSlug, year: Number(year) });
   if (!result.ok) {
     const status = result.kind === 'forbidden' ? 403 : 404;
     return new Response(status === 403 ? 'Forbidden' : 'Not found', { status });
