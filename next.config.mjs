@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { contentSecurityPolicy, PER_REQUEST_AREAS } from './lib/security-headers/policy.mjs';
 
@@ -5,8 +6,20 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships wasm and data files, argon2 a native binary: load them from node_modules at run time
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'exceljs'],
+  // PGlite ships wasm and data files, argon2 a native binary, pg-boss reads its version.json: load them
+  // from node_modules at run time
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'postgres',
+    'exceljs',
+    'ioredis',
+    'pg-boss',
+    'pg',
+  ],
+  // Next's own in-memory cache, with tag expiries shared between instances through Redis when
+  // REDIS_URL is set (lib/cache/coordinator.mjs says why that keeps several instances in agreement)
+  cacheHandler: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)),
   // migrations and messages are read from disk at run time
   outputFileTracingIncludes: {
     '/*': ['./db/migrations/**/*', './messages/**/*', './lib/auth/common-passwords.txt'],
@@ -37,8 +50,11 @@ const nextConfig = {
       ],
     };
   },
-  // Content-Security-Policy per area (lib/security-headers): static here for the public pages and the
-  // embeds, with a nonce by proxy.ts for the pages rendered per request. The rest hold everywhere.
+  // Content-Security-Policy per area (lib/security-headers). Here, the fallback for the public pages
+  // and embeds — our own files only, no inline script — which lib/request-hooks.ts replaces with the
+  // policy naming the nonce each page was rendered with; proxy.ts gives the pages rendered per
+  // request their own. HSTS is sent by lib/request-hooks.ts too: it depends on the configured
+  // origin, which is known when the server starts, not when it is built.
   async headers() {
     // headers() runs at build (production) or at `next dev` start (development: React needs eval)
     const development = process.env.NODE_ENV !== 'production';
@@ -48,17 +64,8 @@ const nextConfig = {
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
     ];
-    const https = (process.env.AUTH_URL ?? '').startsWith('https:');
     return [
-      {
-        source: '/:path*',
-        headers: [
-          ...common,
-          ...(https
-            ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
-            : []),
-        ],
-      },
+      { source: '/:path*', headers: common },
       // only the public chart embeds may be shown in another site's frame
       { source: '/((?!embed/|en/embed/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
       {

@@ -1,8 +1,9 @@
 // End-to-end tests drive the production build (`next build` first) in Debian's Chromium, on a
 // fresh copy of the demo data: PGlite by default, PostgreSQL when E2E_DATABASE_URL is set.
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_PORT, SMTP_PORT, TEST_CLOCK_TOKEN } from './tests/e2e/ports';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = E2E_PORT;
 const dataDir = process.env.PGLITE_DIR ?? `/tmp/klyngeregnskab-e2e-${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL;
 const baseURL = `http://127.0.0.1:${port}`;
@@ -35,7 +36,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: databaseUrl ? 'npx tsx scripts/demo.ts' : `rm -rf ${dataDir} && npx tsx scripts/demo.ts`,
+    command: databaseUrl
+      ? 'npx tsx --conditions=react-server scripts/demo.ts'
+      : `rm -rf ${dataDir} && npx tsx --conditions=react-server scripts/demo.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,
@@ -47,11 +50,15 @@ export default defineConfig({
       PGLITE_DIR: dataDir,
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       AUTH_TRUST_HOST: 'true',
+      // the one public origin every absolute address is built from (lib/site-url.ts)
+      SITE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
       // mail goes to an SMTP server a test may start on this port (tests/e2e/mail.ts); when none
       // listens, sending fails quietly and the link is shown/logged as without SMTP
-      SMTP_URL: `smtp://127.0.0.1:${port + 1000}`,
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      // the scheduled-release run says what time it is (lib/clock); no other run has the clock
+      ...(process.env.E2E_RELEASES === '1' ? { KLYNGE_TEST_CLOCK_TOKEN: TEST_CLOCK_TOKEN } : {}),
     },
   },
 });

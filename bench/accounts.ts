@@ -1,5 +1,6 @@
 // Times computeNationalAccounts for the latest year of the large data set against one
 // hand-written count(DISTINCT cvr) over the same rows. Prints JSON for bench/run.ts.
+import { must } from '../tests/helpers/must';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '@/db/client';
 import { computeNationalAccounts } from '@/lib/accounts/compute';
@@ -10,9 +11,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 function summarise(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
-    median: sorted[Math.floor(sorted.length / 2)]!,
-    min: sorted[0]!,
-    max: sorted[sorted.length - 1]!,
+    median: must(sorted[Math.floor(sorted.length / 2)]),
+    min: must(sorted[0]),
+    max: must(sorted[sorted.length - 1]),
     runs: sorted.length,
   };
 }

@@ -1,32 +1,27 @@
 // Times a 20,000-row company list import through the staff upload (the server action's core:
-// parse, check every CVR, find duplicates, replace the list in one transaction, audit) against
-// PostgreSQL's own COPY of the same rows. Prints JSON for bench/run.ts.
+// parse, check every CVR, find duplicates, replace the list in one transaction, audit), as a CSV
+// and as the Excel workbook Excel saves (read in the upload worker), against PostgreSQL's own COPY
+// of the same rows. Prints JSON for bench/run.ts.
+import { must } from '../tests/helpers/must';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
 import { memberships, organisations, reportingYears, submissions, users } from '@/db/schema';
 import { ensureCatalogue } from '@/db/seed/catalogue';
 import type { Actor } from '@/lib/auth/actor';
-import { cvrCheckDigit } from '@/lib/cvr';
-import { submissionMessages } from '@/lib/submissions/messages';
+import { validCvrs } from '../tests/helpers/cvr';
 import { uploadCompanyList } from '@/lib/submissions/save';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROWS = 20_000;
 const YEAR = 2099;
 
-function cvrs(count: number): string[] {
-  const result: string[] = [];
-  for (let n = 3_000_000; result.length < count; n++) {
-    const digit = cvrCheckDigit(String(n));
-    if (digit !== null) result.push(`${n}${digit}`);
-  }
-  return result;
-}
+const cvrs = (count: number) => validCvrs(count, 3_000_000);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => must([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
 const summary = (values: number[]) => ({
   median: median(values),
   min: Math.min(...values),
@@ -61,13 +56,13 @@ async function main() {
     .insert(users)
     .values({ email: `import-bench-${Date.now()}@example.org`, name: 'Import benchmark', role: 'staff' })
     .returning();
-  await db.insert(memberships).values({ userId: user!.id, organisationId: organisation!.id });
+  await db.insert(memberships).values({ userId: must(user).id, organisationId: must(organisation).id });
   const actor: Actor = {
-    userId: user!.id,
-    email: user!.email,
-    name: user!.name,
+    userId: must(user).id,
+    email: must(user).email,
+    name: must(user).name,
     role: 'staff',
-    organisationIds: [organisation!.id],
+    organisationIds: [must(organisation).id],
     totpEnabled: false,
   };
 
@@ -79,27 +74,45 @@ async function main() {
         `${cvr};${index % 4 === 0 ? 1 : 0};${index % 5 ? 1 : 0};${index % 4 === 1 ? 1 : 0};${index % 3 === 0 ? 1 : 0};${index % 11 === 0 ? 1 : 0}`,
     )
     .join('\r\n')}\r\n`;
-  const messages = submissionMessages('da');
 
-  const uploads: number[] = [];
-  for (let run = 0; run <= RUNS; run++) {
-    const [current] = await db
-      .select()
-      .from(submissions)
-      .where(eq(submissions.organisationId, organisation!.id));
-    const started = performance.now();
-    const result = await uploadCompanyList(db, actor, {
-      orgSlug: organisation!.slug,
-      year: YEAR,
-      version: current?.version ?? 0,
-      csv,
-      locale: 'da',
-      messages,
-    });
-    const elapsed = performance.now() - started;
-    if (!result.ok) throw new Error(`upload refused: ${result.message}`);
-    if (run > 0) uploads.push(elapsed); // the first run warms the caches
-  }
+  // the same rows as an Excel workbook: the template's columns, numbers as numbers
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Virksomheder');
+  sheet.addRow(['cvr', 'dedicated', 'under_50', 'new_ideas', 'new_competences', 'new_products']);
+  for (const [index, cvr] of companies.entries())
+    sheet.addRow([
+      Number(cvr),
+      index % 4 === 0 ? 1 : 0,
+      index % 5 ? 1 : 0,
+      index % 4 === 1 ? 1 : 0,
+      index % 3 === 0 ? 1 : 0,
+      index % 11 === 0 ? 1 : 0,
+    ]);
+  const xlsx = new Uint8Array(await book.xlsx.writeBuffer());
+
+  const timeUploads = async (file: { csv: string } | { xlsx: Uint8Array }) => {
+    const times: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const [current] = await db
+        .select()
+        .from(submissions)
+        .where(eq(submissions.organisationId, must(organisation).id));
+      const started = performance.now();
+      const result = await uploadCompanyList(db, actor, {
+        orgSlug: must(organisation).slug,
+        year: YEAR,
+        version: current?.version ?? 0,
+        ...file,
+        locale: 'da',
+      });
+      const elapsed = performance.now() - started;
+      if (!result.ok) throw new Error(`upload refused: ${result.message}`);
+      if (run > 0) times.push(elapsed); // the first run warms the caches
+    }
+    return times;
+  };
+  const uploads = await timeUploads({ csv });
+  const xlsxUploads = await timeUploads({ xlsx });
 
   // COPY of the same rows into a table shaped like participants
   const client = postgres(url, { max: 1, onnotice: () => {} });
@@ -120,7 +133,15 @@ async function main() {
   }
   await client.end();
   await handle.close();
-  console.log(JSON.stringify({ rows: ROWS, uploadMs: summary(uploads), copyMs: summary(copies) }));
+  console.log(
+    JSON.stringify({
+      rows: ROWS,
+      uploadMs: summary(uploads),
+      xlsxUploadMs: summary(xlsxUploads),
+      xlsxBytes: xlsx.byteLength,
+      copyMs: summary(copies),
+    }),
+  );
 }
 
 main().catch((error) => {

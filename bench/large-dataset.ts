@@ -1,6 +1,7 @@
 // The large synthetic data set of the performance issue, generated in the database itself
 // (generate_series) so that loading it takes seconds: 60 organisations, 15 years, 30,000
 // distinct companies and 200,000 company rows in the latest year. Deterministic.
+import { must } from '../tests/helpers/must';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { ensureCatalogue } from '@/db/seed/catalogue';
@@ -85,7 +86,7 @@ export async function addBenchStaff(db: Database, count: number, password: strin
       .returning({ id: users.id });
     await db.execute(sql`
       insert into ${memberships} (user_id, organisation_id)
-      select ${user!.id}, id from organisations where slug = ${slug}`);
+      select ${must(user).id}, id from organisations where slug = ${slug}`);
   }
   return slugs;
 }

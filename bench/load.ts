@@ -213,6 +213,7 @@ async function serve(port: number): Promise<ChildProcess> {
     ...process.env,
     AUTH_TRUST_HOST: 'true',
     AUTH_SECRET: process.env.AUTH_SECRET ?? 'load-test-secret-'.repeat(3),
+    SITE_URL: process.env.SITE_URL ?? `http://127.0.0.1:${port}`,
   });
   if (!env.DATABASE_URL && !env.PGLITE_DIR) {
     env.PGLITE_DIR = fs.mkdtempSync('/tmp/klyngeregnskab-load-');

@@ -2,6 +2,7 @@
 // hundreds of connections kept its event loop busy and the savers' own answers waited behind them,
 // so the measured save times were partly the load generator's. Reads {target, sessions,
 // durationSeconds} as JSON from the file named on the command line and prints the StaffReport.
+import { must } from '../tests/helpers/must';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +28,7 @@ export async function runStaffSaversInChild(
   fs.writeFileSync(jobFile, JSON.stringify(job), { mode: 0o600 });
   try {
     const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, [fileURLToPath(import.meta.url), jobFile], {
+    const child = spawn(tsx, ['--conditions=react-server', fileURLToPath(import.meta.url), jobFile], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -43,7 +44,7 @@ export async function runStaffSaversInChild(
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const job = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as Job;
+  const job = JSON.parse(fs.readFileSync(must(process.argv[2]), 'utf8')) as Job;
   runStaffSavers(new URL(job.target), job.sessions, job.durationSeconds)
     .then((report) => process.stdout.write(JSON.stringify(report)))
     .catch((error) => {

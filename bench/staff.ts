@@ -9,6 +9,7 @@
 // form.saved), as a conflict when it shows the stale-version message (messages.conflict); anything
 // else (a status other than 200, a network error, a refusal) is a failure. Each session edits only
 // its own organisation, so conflicts should be zero. Only 127.0.0.1; bounded by `durationSeconds`.
+import { must } from '../tests/helpers/must';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -26,6 +27,8 @@ export interface StaffReport {
   durationSeconds: number;
   saves: { total: number; perSecond: number };
   conflicts: number;
+  /** saves sent again because their kept-alive connection was closed under them (as browsers do) */
+  resent: number;
   failures: number;
   /** the first few failures, to say what went wrong */
   failureSamples: string[];
@@ -55,7 +58,7 @@ function decodeEntities(text: string): string {
 function attributes(tag: string): Record<string, string> {
   const result: Record<string, string> = {};
   for (const match of tag.matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
-    const name = match[1]!.toLowerCase();
+    const name = must(match[1]).toLowerCase();
     if (name === 'input' || name === 'textarea' || name === 'button') continue;
     result[name] = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
   }
@@ -69,11 +72,25 @@ function attributes(tag: string): Record<string, string> {
  */
 export function browserForm(html: string, marker: string | ((body: string) => boolean)): FormField[] | null {
   for (const match of html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)) {
-    const body = match[1]!;
+    const body = must(match[1]);
     if (typeof marker === 'string' ? !body.includes(marker) : !marker(body)) continue;
     const fields: FormField[] = [];
-    for (const element of body.matchAll(/<input\b[^>]*>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+    for (const element of body.matchAll(
+      /<input\b[^>]*>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>|<select\b([^>]*)>([\s\S]*?)<\/select>/g,
+    )) {
       const tag = element[0];
+      if (tag.startsWith('<select')) {
+        // a browser posts the selected option, or the first when none is marked
+        const attrs = attributes(element[3] ?? '');
+        if (!attrs.name || 'disabled' in attrs) continue;
+        const options = [...(element[4] ?? '').matchAll(/<option\b([^>]*)>([^<]*)/g)].map((option) => ({
+          attrs: attributes(option[1] ?? ''),
+          text: decodeEntities(option[2] ?? ''),
+        }));
+        const chosen = options.find((option) => 'selected' in option.attrs) ?? options[0];
+        if (chosen) fields.push({ name: attrs.name, value: chosen.attrs.value ?? chosen.text });
+        continue;
+      }
       if (tag.startsWith('<textarea')) {
         const attrs = attributes(element[1] ?? '');
         if (attrs.name && !('disabled' in attrs))
@@ -92,21 +109,21 @@ export function browserForm(html: string, marker: string | ((body: string) => bo
   return null;
 }
 
-function multipart(fields: FormField[]): FormData {
+export function multipart(fields: FormField[]): FormData {
   const data = new FormData();
   for (const field of fields) data.append(field.name, field.value);
   return data;
 }
 
 /** `name=value` pairs of the Set-Cookie headers, merged into a Cookie header value */
-function mergeCookies(current: string, response: Response): string {
+export function mergeCookies(current: string, response: Response): string {
   const jar = new Map<string, string>();
   for (const pair of current.split(/;\s*/).filter(Boolean)) {
     const index = pair.indexOf('=');
     jar.set(pair.slice(0, index), pair.slice(index + 1));
   }
   for (const header of response.headers.getSetCookie()) {
-    const pair = header.split(';')[0]!;
+    const pair = must(header.split(';')[0]);
     const index = pair.indexOf('=');
     const name = pair.slice(0, index).trim();
     const value = pair.slice(index + 1).trim();
@@ -114,6 +131,46 @@ function mergeCookies(current: string, response: Response): string {
     else jar.set(name, value);
   }
   return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+/**
+ * A kept-alive connection the server closed as the request went out (a front proxy's graceful
+ * reload closes idle ones): the request never reached it, and browsers send it again on a new one.
+ */
+export function closedBeforeAnswer(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return (
+    cause?.code === 'UND_ERR_SOCKET' ||
+    cause?.code === 'ECONNRESET' ||
+    // the body written to a connection the front had closed: nginx proxies only a whole request
+    // (request buffering is on by default), so none of it reached an instance
+    cause?.code === 'EPIPE' ||
+    /other side closed/i.test(cause?.message ?? '')
+  );
+}
+
+/** fetch's own message ("fetch failed") says nothing: the cause's code and message say what broke */
+export function describeError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return [(error as Error).message, cause?.code, cause?.message].filter(Boolean).join(' · ');
+}
+
+/**
+ * `send()`, again on another connection when the one it went out on was closed under it (each
+ * stale kept-alive connection of the pool fails once, so a few tries), as browsers do.
+ */
+export async function resendWhenClosed(
+  send: () => Promise<Response>,
+  onResend: () => void,
+): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt >= 5 || !closedBeforeAnswer(error)) throw error;
+      onResend();
+    }
+  }
 }
 
 // a browser waits far longer; on a loaded 2-core machine a save under load can take seconds
@@ -157,7 +214,7 @@ const formPath = (session: Pick<StaffSession, 'orgSlug' | 'year'>) =>
 /** whether `html` has a submit button with this name and value, enabled (React orders attributes freely) */
 export function hasButton(html: string, name: string, value: string): boolean {
   for (const match of html.matchAll(/<button\b([^>]*)>/g)) {
-    const attrs = attributes(match[1]!);
+    const attrs = attributes(must(match[1]));
     if (attrs.name === name && attrs.value === value && !('disabled' in attrs)) return true;
   }
   return false;
@@ -200,7 +257,7 @@ export async function signInStaff(
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return must(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
 }
 
 const portalDa = JSON.parse(
@@ -223,6 +280,7 @@ export async function runStaffSavers(
 ): Promise<StaffReport> {
   const latencies: number[] = [];
   let conflicts = 0;
+  let resent = 0;
   let failures = 0;
   const failureSamples: string[] = [];
   const fail = (session: StaffSession, what: string) => {
@@ -248,7 +306,7 @@ export async function runStaffSavers(
           status = page.status;
           form = status === 200 ? editableForm(await page.text()) : null;
         } catch (error) {
-          fail(session, `GET failed: ${(error as Error).message}`);
+          fail(session, `GET failed: ${describeError(error)}`);
           continue;
         }
         if (!form) {
@@ -266,13 +324,15 @@ export async function runStaffSavers(
       posted.push({ name: 'intent', value: 'draft' });
       const begin = performance.now();
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          body: multipart(posted),
-          headers: { cookie: session.cookie, origin: target.origin },
-          redirect: 'manual',
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
+        const post = () =>
+          fetch(url, {
+            method: 'POST',
+            body: multipart(posted),
+            headers: { cookie: session.cookie, origin: target.origin },
+            redirect: 'manual',
+            signal: AbortSignal.timeout(TIMEOUT_MS),
+          });
+        const response = await resendWhenClosed(post, () => resent++);
         const html = await response.text();
         const elapsed = performance.now() - begin;
         if (response.status === 200 && html.includes(SAVED)) {
@@ -287,7 +347,7 @@ export async function runStaffSavers(
           form = null;
         }
       } catch (error) {
-        fail(session, `POST failed: ${(error as Error).message}`);
+        fail(session, `POST failed: ${describeError(error)}`);
         form = null;
       }
     }
@@ -302,6 +362,7 @@ export async function runStaffSavers(
     durationSeconds,
     saves: { total: latencies.length, perSecond: round(latencies.length / seconds) },
     conflicts,
+    resent,
     failures,
     failureSamples,
     latencyMs: {

@@ -3,11 +3,8 @@
 // saved and that trying again is safe, and the server must not crash. postgres.js opens a fresh
 // connection for the next query, so the app recovers by itself when the database is back.
 //
-// Server actions use it like this:
-//   const result = await withDatabaseAvailability(locale, () => saveSubmission(db, actor, input));
-//   if (!result.ok && result.kind === 'unavailable') return { status: 'error', message: result.message };
-import { translate } from '@/i18n/messages';
-import type { Locale } from '@/lib/format';
+// Every server action runs through it (lib/actions/form.ts): the failure's key is
+// 'errors.databaseUnavailable', "nothing was saved, try again" in the user's language.
 import { type Failure, unavailable } from '@/lib/result';
 
 /** postgres.js's own codes for a connection that failed or went away. */
@@ -59,25 +56,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** The typed failure a form shows: "the database is unavailable, nothing was saved, try again". */
-export function databaseUnavailable(locale: Locale): Failure {
-  return unavailable(translate(locale, 'errors.databaseUnavailable'));
-}
-
 /**
  * Runs a core function; a lost or refused database connection becomes the typed `unavailable`
  * failure (logged as one line), anything else is rethrown untouched.
  */
-export async function withDatabaseAvailability<T>(
-  locale: Locale,
-  run: () => Promise<T>,
-): Promise<T | Failure> {
+export async function withDatabaseAvailability<T>(run: () => Promise<T>): Promise<T | Failure> {
   try {
     return await run();
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     console.error(`Database unavailable: ${describeConnectionError(error)}`);
-    return databaseUnavailable(locale);
+    return unavailable('errors.databaseUnavailable');
   }
 }
 

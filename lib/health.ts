@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Database, getDb } from '@/db/client';
 import { describeConnectionError } from '@/lib/database-unavailable';

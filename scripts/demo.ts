@@ -21,11 +21,23 @@ function demoAuthSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+/** Where the demo is reached: HOSTNAME and PORT, with `localhost` for "every interface". */
+function demoAddress(env: NodeJS.ProcessEnv): { hostname: string; port: string } {
+  const listen = env.HOSTNAME?.trim();
+  const hostname = listen && listen !== '0.0.0.0' && listen !== '::' ? listen : 'localhost';
+  return { hostname: hostname.includes(':') ? `[${hostname}]` : hostname, port: env.PORT?.trim() || '3000' };
+}
+
 async function main() {
+  const { hostname, port } = demoAddress(process.env);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     AUTH_SECRET: demoAuthSecret(),
     AUTH_TRUST_HOST: 'true',
+    // every link and canonical address the demo writes points where it listens (lib/site-url.ts)
+    ...(process.env.SITE_URL?.trim() || process.env.AUTH_URL?.trim()
+      ? {}
+      : { SITE_URL: `http://${hostname}:${port}` }),
     KLYNGEREGNSKAB_DEMO: '1',
   };
   const problems = environmentProblems({ ...env, NODE_ENV: 'production' });
@@ -42,12 +54,11 @@ async function main() {
     process.exit(1);
   }
 
-  const port = env.PORT ?? '3000';
-  const hostname = env.HOSTNAME && env.HOSTNAME !== '0.0.0.0' ? env.HOSTNAME : 'localhost';
+  const site = (env.SITE_URL?.trim() || env.AUTH_URL?.trim() || '').replace(/\/(api\/auth\/?)?$/, '');
   console.log(`
-Klyngeregnskab demo (synthetic data) — http://${hostname}:${port}
+Klyngeregnskab demo (synthetic data) — ${site}
 
-Sign in at http://${hostname}:${port}/login with password "${DEMO_PASSWORD}":
+Sign in at ${site}/login with password "${DEMO_PASSWORD}":
   ${DEMO_ADMIN_EMAIL}  (secretariat; TOTP secret ${DEMO_ADMIN_TOTP_SECRET})
 ${logins
   .filter((email) => email !== DEMO_ADMIN_EMAIL)

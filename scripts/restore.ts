@@ -2,6 +2,7 @@
 // database (DATABASE_URL, or the embedded PGlite folder). Refuses a database that holds data,
 // unless --force (PostgreSQL: the backup's objects are dropped and recreated, in one transaction;
 // PGlite: the old folder is moved aside to <folder>.before-restore-<time>). Stop the app first.
+import { present } from '@/lib/invariant';
 import { parseArgs } from 'node:util';
 import { targetFromEnv } from '../db/client';
 import { BackupError, restoreDatabase } from '../lib/backup/backup';
@@ -15,7 +16,7 @@ async function main() {
     console.error('Usage: npm run restore -- <backup file> [--force]');
     process.exit(2);
   }
-  const result = await restoreDatabase(targetFromEnv(), positionals[0]!, { force: values.force });
+  const result = await restoreDatabase(targetFromEnv(), present(positionals[0]), { force: values.force });
   console.log(
     `Restored ${result.file} into the ${result.kind === 'postgres' ? 'PostgreSQL' : 'embedded (PGlite)'} database.`,
   );

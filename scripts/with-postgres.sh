@@ -13,7 +13,8 @@ if [ -z "$pg_bin" ]; then
   exit 3
 fi
 
-port="${PG_TEST_PORT:-55432}"
+# below the ephemeral range (scripts/test.sh says why)
+port="${PG_TEST_PORT:-25432}"
 workdir="$(mktemp -d /tmp/klyngeregnskab-pg.XXXXXX)"
 as_owner=()
 if [ "$(id -u)" = "0" ]; then

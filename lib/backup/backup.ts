@@ -5,6 +5,7 @@
 // - PGlite (.data/pglite): a gzipped tarball of its data folder (PGlite's dumpDataDir). PGlite
 //   is one process, so the app must be stopped while the backup or restore runs: the folder's
 //   postmaster.pid says when it is in use, and both refuse then.
+import 'server-only';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 // The operating-system view of the server under test: which process listens on the e2e port, and
 // how much memory it holds. Read from /proc (Linux), so it needs no tool and no cooperation from
 // the webServer command (npm → tsx → next start → next-server: the listener is the last of them).
+import { must } from '../helpers/must';
 import fs from 'node:fs';
 
 /** The socket inodes listening on a TCP port (IPv4 and IPv6). */
@@ -11,9 +12,9 @@ function listeningInodes(port: number): Set<string> {
     for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
       const columns = line.trim().split(/\s+/);
       if (columns.length < 10) continue;
-      const localPort = Number.parseInt(columns[1]!.split(':').pop()!, 16);
+      const localPort = Number.parseInt(must(must(columns[1]).split(':').pop()), 16);
       // state 0A is LISTEN
-      if (localPort === port && columns[3] === '0A') inodes.add(columns[9]!);
+      if (localPort === port && columns[3] === '0A') inodes.add(must(columns[9]));
     }
   }
   return inodes;
@@ -34,7 +35,7 @@ export function pidListeningOn(port: number): number | null {
     for (const fd of fds) {
       try {
         const match = fs.readlinkSync(`/proc/${entry}/fd/${fd}`).match(/^socket:\[(\d+)\]$/);
-        if (match && inodes.has(match[1]!)) return Number(entry);
+        if (match && inodes.has(must(match[1]))) return Number(entry);
       } catch {
         // the descriptor closed while we looked
       }

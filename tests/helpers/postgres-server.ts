@@ -34,10 +34,13 @@ export interface PostgresServer {
   destroy(): Promise<void>;
 }
 
-export async function startPostgresServer(): Promise<PostgresServer> {
+/** `port`: where it listens (default: a free one); `maxConnections`: PostgreSQL's max_connections */
+export async function startPostgresServer(
+  options: { port?: number; maxConnections?: number } = {},
+): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found (apt-get install -y postgresql)');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'klyngeregnskab-own-pg-'));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) fs.chownSync(workdir, Number((await run('id', ['-u', 'postgres'])).stdout.trim()), 0);
@@ -55,7 +58,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       path.join(workdir, 'server.log'),
       '-w',
       '-o',
-      `-c listen_addresses=127.0.0.1 -p ${port} -k ${workdir} -c fsync=off`,
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${workdir} -c fsync=off -c max_connections=${options.maxConnections ?? 100}`,
       'start',
     ]);
   };

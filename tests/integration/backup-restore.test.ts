@@ -1,6 +1,7 @@
 // `npm run backup` / `npm run restore`: a backup of the demo data restored into an empty database
 // gives the same national accounts for every year, on whichever database this pass runs on
 // (PGlite by default, PostgreSQL under scripts/with-postgres.sh). A non-empty target is refused.
+import { must } from '../helpers/must';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,11 +22,11 @@ const created: string[] = [];
 
 async function newPostgresDatabase(): Promise<DatabaseTarget> {
   const name = `kr_backup_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+  const admin = postgres(must(serverUrl), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   created.push(name);
-  const url = new URL(serverUrl!);
+  const url = new URL(must(serverUrl));
   url.pathname = `/${name}`;
   return { kind: 'postgres', url: url.toString() };
 }
@@ -116,7 +117,7 @@ describe(`backup and restore on ${serverUrl ? 'PostgreSQL' : 'PGlite'}`, () => {
       target.kind === 'pglite' && fs.existsSync(PGLITE_TEMPLATE)
         ? new Blob([fs.readFileSync(PGLITE_TEMPLATE)])
         : undefined;
-    if (target.kind === 'pglite') fs.mkdirSync(target.dataDir!, { recursive: true });
+    if (target.kind === 'pglite') fs.mkdirSync(must(target.dataDir), { recursive: true });
     const handle = await openDatabase(
       template && target.kind === 'pglite' ? { ...target, loadDataDir: template } : target,
     );
@@ -141,7 +142,7 @@ describe(`backup and restore on ${serverUrl ? 'PostgreSQL' : 'PGlite'}`, () => {
       await restored.close();
     }
     // PGlite: the replaced folder is kept beside it, not deleted
-    if (target.kind === 'pglite') expect(fs.existsSync(result.previousDataMovedTo!)).toBe(true);
+    if (target.kind === 'pglite') expect(fs.existsSync(must(result.previousDataMovedTo))).toBe(true);
   });
 
   it('refuses a file that is not a backup, or one of the other database kind', async () => {

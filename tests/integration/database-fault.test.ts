@@ -2,10 +2,12 @@
 // nothing half-written remains, and the same handle works again once PostgreSQL is back — no
 // restart of the app. Runs against a PostgreSQL server of its own (it stops it), in the
 // PostgreSQL pass of the integration tests (`scripts/with-postgres.sh …`).
+import { must } from '../helpers/must';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase, queryRows } from '@/db/client';
 import { participants, submissions } from '@/db/schema';
+import { describeFailure } from '@/lib/actions/messages';
 import { isDatabaseUnavailable, withDatabaseAvailability } from '@/lib/database-unavailable';
 import { checkDatabaseHealth } from '@/lib/health';
 import { type CompanyListRow, replaceCompanyList } from '@/lib/submissions/company-list-store';
@@ -68,7 +70,7 @@ describe.skipIf(!runHere)('the database stops in the middle of a write', () => {
       const halfway = new Promise<void>((resolve) => {
         written = resolve;
       });
-      const importing = withDatabaseAvailability('da', () =>
+      const importing = withDatabaseAvailability(() =>
         db.transaction(async (tx) => {
           await tx
             .update(submissions)
@@ -79,7 +81,7 @@ describe.skipIf(!runHere)('the database stops in the middle of a write', () => {
             tx,
             sql`select count(*)::int as n from participants where submission_id = ${submissionId}`,
           );
-          expect(inside!.n).toBe(20_000);
+          expect(must(inside).n).toBe(20_000);
           written();
           // the rest of the "import": it never finishes, the server goes away first
           await tx.execute(sql`select pg_sleep(120)`);
@@ -91,7 +93,7 @@ describe.skipIf(!runHere)('the database stops in the middle of a write', () => {
       await server.stop(mode);
       const result = await importing;
       expect(result).toMatchObject({ ok: false, kind: 'unavailable' });
-      expect(!result.ok && result.message).toMatch(/intet blev gemt/);
+      expect(!result.ok && describeFailure(result, 'da').message).toMatch(/intet blev gemt/);
 
       // while it is down: reads fail as "unavailable" too, and health says so
       const down = await checkDatabaseHealth(db);
@@ -114,7 +116,7 @@ describe.skipIf(!runHere)('the database stops in the middle of a write', () => {
       const after = await databaseFingerprint(db);
       expect(after).toEqual(before);
       const [submission] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
-      expect(submission!.version).toBe(1);
+      expect(must(submission).version).toBe(1);
       const listed = await db.select().from(participants).where(eq(participants.submissionId, submissionId));
       expect(listed.map((row) => row.cvr).sort()).toEqual(committed.map((row) => row.cvr).sort());
 

@@ -5,6 +5,7 @@
 // not exist outside a request.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
+import type { FormAction, FormState } from '@/lib/actions/form-state';
 import type { Actor } from '@/lib/auth/actor';
 import { adminActor, staffActor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -49,9 +50,10 @@ vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
 process.env.AUTH_SECRET ??= 'test-secret-for-database-unavailable-actions-0123456789';
 
 const { saveSubmissionAction, uploadCompanyListAction } = await import('@/lib/submissions/actions');
-const { approveAction, createYearAction, excludeAction, inviteUserAction, publishAction } = await import(
-  '@/lib/admin/actions'
-);
+const { approveAction } = await import('@/lib/review/actions');
+const { createYearAction, excludeAction } = await import('@/lib/years/actions');
+const { inviteUserAction } = await import('@/lib/users/actions');
+const { publishAction } = await import('@/lib/publications/actions');
 const { signInAction } = await import('@/lib/auth/sign-in-action');
 const { requestResetAction, acceptInvitationAction, resetPasswordAction } = await import(
   '@/lib/auth/password-actions'
@@ -111,7 +113,7 @@ describe('staff actions (lib/submissions/actions.ts)', () => {
       );
       expect(state.status).toBe('error');
       expect(state.message).toMatch(words);
-      expect(state.fields).toMatchObject({ participants: '12' });
+      expect(state.values).toMatchObject({ participants: '12' });
     }
   });
 
@@ -127,7 +129,7 @@ describe('staff actions (lib/submissions/actions.ts)', () => {
   });
 });
 
-describe("the secretariat's actions (lib/admin/actions.ts)", () => {
+describe("the secretariat's actions (lib/{review,years,users,publications}/actions.ts)", () => {
   it.each([
     ['approve', () => approveAction, { submissionId: '', version: '1' }],
     [
@@ -158,22 +160,26 @@ describe("the secretariat's actions (lib/admin/actions.ts)", () => {
 });
 
 /** Both languages: the state's message says nothing was saved and to try again. */
-async function expectUnavailable<S extends { message?: string; error?: string }>(
+async function expectUnavailable<S extends FormState<unknown>>(
   run: (locale: 'da' | 'en') => Promise<S>,
 ): Promise<S> {
   const da = await run('da');
-  expect(da.message ?? da.error).toMatch(/intet blev gemt/);
+  expect(da.message).toMatch(/intet blev gemt/);
   const en = await run('en');
-  expect(en.message ?? en.error).toMatch(/nothing was saved/);
+  expect(en.message).toMatch(/nothing was saved/);
   return en;
 }
 
 describe('the sign-in form (lib/auth/sign-in-action.ts)', () => {
   it('email and password: the message, on the same step, with the email kept', async () => {
     const state = await expectUnavailable((locale) =>
-      signInAction({}, form({ locale, email: 'a@example.org', password: 'a long password' })),
+      signInAction({ status: 'idle' }, form({ locale, email: 'a@example.org', password: 'a long password' })),
     );
-    expect(state).toMatchObject({ step: 'password', email: 'a@example.org' });
+    expect(state).toMatchObject({
+      status: 'error',
+      data: { step: 'password' },
+      values: { email: 'a@example.org' },
+    });
   });
 
   it('the second factor: the message, still on the code step', async () => {
@@ -182,9 +188,10 @@ describe('the sign-in form (lib/auth/sign-in-action.ts)', () => {
       300,
     );
     const state = await expectUnavailable((locale) =>
-      signInAction({}, form({ locale, step: 'second_factor', code: '123456' })),
+      signInAction({ status: 'idle' }, form({ locale, step: 'second_factor', code: '123456' })),
     );
-    expect(state).toMatchObject({ step: 'second_factor', errorField: 'code' });
+    expect(state).toMatchObject({ status: 'error', data: { step: 'second_factor' } });
+    expect(Object.keys(state.fieldErrors ?? {})).toEqual(['code']);
   });
 });
 
@@ -203,8 +210,10 @@ describe('the password forms reached without a session (lib/auth/password-action
       { token, password: 'a long new password', confirmation: 'a long new password' },
     ],
   ] as const)('%s: the message, not done', async (_name, action, fields) => {
-    const state = await expectUnavailable((locale) => action()({}, form({ locale, ...fields })));
-    expect(state.done).toBeFalsy();
+    const state = await expectUnavailable((locale) =>
+      action()({ status: 'idle' }, form({ locale, ...fields })),
+    );
+    expect(state.status).toBe('error');
   });
 });
 
@@ -221,7 +230,9 @@ describe('the account forms (lib/users/account-actions.ts)', () => {
     ['log out everywhere', () => logOutEverywhereAction, {}],
   ] as const)('%s: the message, not done', async (_name, action, fields) => {
     current.actor = staff;
-    const state = await expectUnavailable((locale) => action()({}, form({ locale, ...fields })));
-    expect(state.done).toBeFalsy();
+    const state = await expectUnavailable((locale) =>
+      (action() as FormAction)({ status: 'idle' }, form({ locale, ...fields })),
+    );
+    expect(state.status).toBe('error');
   });
 });

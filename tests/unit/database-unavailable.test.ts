@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { describeFailure } from '@/lib/actions/messages';
 import { isDatabaseUnavailable, withDatabaseAvailability } from '@/lib/database-unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -46,23 +47,21 @@ describe('isDatabaseUnavailable', () => {
 describe('withDatabaseAvailability', () => {
   it('turns a lost connection into the typed failure with the message in the user’s language', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const da = await withDatabaseAvailability('da', () =>
-      Promise.reject(wrapped(withCode('CONNECTION_CLOSED'))),
-    );
-    const en = await withDatabaseAvailability('en', () => Promise.reject(withCode('ECONNREFUSED')));
-    expect(da).toMatchObject({ ok: false, kind: 'unavailable' });
-    expect(!da.ok && da.message).toContain('intet blev gemt');
-    expect(!en.ok && en.message).toContain('nothing was saved');
+    const da = await withDatabaseAvailability(() => Promise.reject(wrapped(withCode('CONNECTION_CLOSED'))));
+    const en = await withDatabaseAvailability(() => Promise.reject(withCode('ECONNREFUSED')));
+    expect(da).toMatchObject({ ok: false, kind: 'unavailable', message: 'errors.databaseUnavailable' });
+    expect(!da.ok && describeFailure(da, 'da').message).toContain('intet blev gemt');
+    expect(!en.ok && describeFailure(en, 'en').message).toContain('nothing was saved');
     expect(log).toHaveBeenCalledTimes(2);
     log.mockRestore();
   });
 
   it('passes results through and rethrows other errors untouched', async () => {
-    expect(await withDatabaseAvailability('da', async () => ({ ok: true as const, value: 1 }))).toEqual({
+    expect(await withDatabaseAvailability(async () => ({ ok: true as const, value: 1 }))).toEqual({
       ok: true,
       value: 1,
     });
     const other = withCode('23505');
-    await expect(withDatabaseAvailability('da', () => Promise.reject(other))).rejects.toBe(other);
+    await expect(withDatabaseAvailability(() => Promise.reject(other))).rejects.toBe(other);
   });
 });

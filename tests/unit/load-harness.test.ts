@@ -1,5 +1,6 @@
 // bench/load.ts itself: refuses any host but this machine, and reports failures and latency per
 // scenario (checked against a tiny local server, one second per run).
+import { must } from '../helpers/must';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ describe('the load test', () => {
 
   it('splits the readers over the front page and the year’s API', () => {
     const scenarios = publicReaders(201, 2016);
-    expect(scenarios.map((scenario) => [scenario.requests[0]!.path, scenario.connections])).toEqual([
+    expect(scenarios.map((scenario) => [must(scenario.requests[0]).path, scenario.connections])).toEqual([
       ['/', 101],
       ['/api/v1/accounts/2016', 100],
     ]);
@@ -44,12 +45,12 @@ describe('the load test', () => {
       ...publicReaders(4, 2016),
       { name: 'broken', connections: 1, requests: [{ method: 'GET', path: '/broken' }] },
     ]);
-    const front = report.scenarios['public: /']!;
+    const front = must(report.scenarios['public: /']);
     expect(front.requests.total).toBeGreaterThan(0);
     expect(front.failedResponses).toBe(0);
     expect(front.latencyMs.p99).toBeGreaterThanOrEqual(front.latencyMs.p50);
-    expect(report.scenarios.broken!.failedResponses).toBeGreaterThan(0);
-    expect(report.scenarios.broken!.statusCodes['500']).toBeGreaterThan(0);
+    expect(must(report.scenarios.broken).failedResponses).toBeGreaterThan(0);
+    expect(must(report.scenarios.broken).statusCodes['500']).toBeGreaterThan(0);
     expect(report.ok).toBe(false);
   });
 });
