@@ -1,10 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { sectionMetadata } from '@/components/public/metadata';
 import { SectionHeading } from '@/components/public/permalink';
 import type { Locale } from '@/lib/format';
 import {
   cachedLatestPublication,
   cachedLatestPublications,
+  cachedPublicNames,
   cachedPublishedSeries,
 } from '@/lib/publications/cached';
 import {
@@ -14,21 +15,8 @@ import {
   toPublicationList,
 } from '@/lib/publications/open-data';
 import { ScrollRegion } from '@/components/public/scroll-region';
-import { alternatesFor } from '@/lib/publications/view';
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: Locale }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'public' });
-  return {
-    title: t('data.title'),
-    description: t('data.description'),
-    alternates: alternatesFor(locale, '/om/data'),
-  };
-}
+export const generateMetadata = sectionMetadata('data', '/om/data');
 
 function Example({
   id,
@@ -72,24 +60,26 @@ export default async function DataPage({ params }: { params: Promise<{ locale: L
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'public' });
-  const [latest, summaries, series] = await Promise.all([
+  const [latest, summaries, series, names] = await Promise.all([
     cachedLatestPublication(),
     cachedLatestPublications(),
     cachedPublishedSeries(),
+    cachedPublicNames(),
   ]);
   // examples are real answers, shortened: the first entries of each list
   const yearExample = latest
     ? (() => {
-        const full = toOpenAccountsYear(latest);
+        const full = toOpenAccountsYear(latest, names);
         return {
           ...full,
           indicators: full.indicators.slice(0, 2),
           organisations: full.organisations.slice(0, 1),
+          evidence: full.evidence.slice(0, 1),
         };
       })()
     : null;
-  const directory = toOrganisationDirectory(series);
-  const organisationExample = directory[0] ? toOrganisationDetail(series, directory[0].slug) : null;
+  const directory = toOrganisationDirectory(series, names);
+  const organisationExample = directory[0] ? toOrganisationDetail(series, directory[0].slug, names) : null;
   const labels = (name: string) => ({
     example: t('data.example'),
     response: t('data.response'),
