@@ -2,7 +2,10 @@
 // grow their texts without touching each other's files.
 import fs from 'node:fs';
 import path from 'node:path';
+// use-intl is what next-intl formats with; its core runs outside React (scripts, jobs, tests)
+import { createTranslator } from 'use-intl/core';
 import type { Locale } from '@/lib/format';
+import { fill, type TemplateValues } from '@/lib/text/fill';
 
 type Messages = Record<string, unknown>;
 const cache = new Map<Locale, Messages>();
@@ -20,10 +23,38 @@ export function loadMessages(locale: Locale): Messages {
   return messages;
 }
 
-/** A message by "namespace.key.path", with {placeholders} filled: for lib/ code outside React. */
-export function translate(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
+function lookup(locale: Locale, key: string): unknown {
   let node: unknown = loadMessages(locale);
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return node;
+}
+
+/** Whether "namespace.key.path" names a message (a text, not a group of them). */
+export function messageExists(locale: Locale, key: string): boolean {
+  return typeof lookup(locale, key) === 'string';
+}
+
+/** ICU arguments beyond a plain {placeholder}: "{count, plural, one {# tal} other {# tal}}". */
+const ICU_ARGUMENT = /\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/;
+
+/**
+ * A message by "namespace.key.path", with {placeholders} filled: for lib/ code outside React.
+ * A message with plurals is formatted the way next-intl formats it on the pages (ICU, numbers
+ * in the locale's way); a plain one keeps the template filler's rule that an unknown
+ * placeholder stays as it is.
+ */
+export function translate(locale: Locale, key: string, values: TemplateValues = {}): string {
+  const node = lookup(locale, key);
   if (typeof node !== 'string') return key;
-  return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  if (!ICU_ARGUMENT.test(node)) return fill(node, values);
+  let failed = false;
+  const formatted = createTranslator({
+    locale,
+    messages: { message: node },
+    timeZone: 'Europe/Copenhagen',
+    onError: () => {
+      failed = true;
+    },
+  })('message', values);
+  return failed ? fill(node, values) : formatted;
 }

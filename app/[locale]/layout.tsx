@@ -7,8 +7,11 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
+import { StatisticsFooterLinks } from '@/components/statistics/footer-links';
 import { routing } from '@/i18n/routing';
 import type { Locale } from '@/lib/format';
+import { localePath } from '@/i18n/paths';
+import { siteOrigin } from '@/lib/site-url';
 
 // Rendered on first request and cached; never baked in at build time (the data is not there yet).
 export function generateStaticParams() {
@@ -23,8 +26,8 @@ export async function generateMetadata({
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'common' });
   return {
-    // absolute addresses for link previews (Open Graph images); SITE_URL in production
-    metadataBase: new URL(process.env.SITE_URL ?? process.env.AUTH_URL ?? 'http://localhost:3000'),
+    // canonical, hreflang and og:image addresses are made absolute on the configured origin
+    metadataBase: new URL(siteOrigin()),
     title: { default: t('siteName'), template: `%s · ${t('siteName')}` },
     description: t('siteTagline'),
     alternates: { languages: { da: '/', en: '/en' } },
@@ -42,13 +45,12 @@ export default async function LocaleLayout({
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'common' });
-  const prefix = locale === 'en' ? '/en' : '';
   const links = [
-    { href: prefix || '/', label: t('nav.home') },
-    { href: `${prefix}/regnskab`, label: t('nav.accounts') },
-    { href: `${prefix}/klynger`, label: t('nav.organisations') },
-    { href: `${prefix}/om`, label: t('nav.about') },
-    { href: `${prefix}/portal`, label: t('nav.portal') },
+    { href: localePath(locale), label: t('nav.home') },
+    { href: localePath(locale, '/regnskab'), label: t('nav.accounts') },
+    { href: localePath(locale, '/klynger'), label: t('nav.organisations') },
+    { href: localePath(locale, '/om'), label: t('nav.about') },
+    { href: localePath(locale, '/portal'), label: t('nav.portal') },
   ];
   const isDemo = process.env.KLYNGEREGNSKAB_DEMO === '1';
   return (
@@ -80,8 +82,9 @@ export default async function LocaleLayout({
           <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-muted">
             <p>{t('footer.licence')}</p>
             <p>
-              <Link href={`${prefix}/om`}>{t('footer.about')}</Link>
+              <Link href={localePath(locale, '/om')}>{t('footer.about')}</Link>
             </p>
+            <StatisticsFooterLinks locale={locale as Locale} />
           </div>
         </footer>
       </body>

@@ -6,3 +6,8 @@ export const SERIES_STYLES = [
   { color: '#2b7a2b', dash: '2 3', shape: 'triangle' },
   { color: '#6b2c91', dash: '9 3 2 3', shape: 'diamond' },
 ] as const;
+
+/** The style of the `index`-th series (the styles repeat after four). */
+export function styleOf(index: number) {
+  return SERIES_STYLES[index % SERIES_STYLES.length] ?? SERIES_STYLES[0];
+}

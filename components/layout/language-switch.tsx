@@ -2,13 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-
-/** The same page in the other language: Danish at /…, English at /en/…. */
-export function pathInOtherLocale(pathname: string, otherLocale: 'da' | 'en'): string {
-  if (otherLocale === 'en') return pathname === '/' ? '/en' : `/en${pathname}`;
-  const danish = pathname.replace(/^\/en(?=\/|$)/, '');
-  return danish === '' ? '/' : danish;
-}
+import { pathInOtherLocale } from '@/i18n/paths';
 
 /** Keeps the reader on the same page in the other language. */
 export function LanguageSwitch({

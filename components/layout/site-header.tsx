@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/format';
 import { LanguageSwitch } from './language-switch';
+import { localePath } from '@/i18n/paths';
 
 export interface SiteHeaderText {
   siteName: string;
@@ -12,11 +13,10 @@ export interface SiteHeaderText {
 }
 
 export function SiteHeader({ locale, text }: { locale: Locale; text: SiteHeaderText }) {
-  const prefix = locale === 'en' ? '/en' : '';
   return (
     <header className="border-b-4 border-primary bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-        <Link href={prefix || '/'} className="text-ink no-underline">
+        <Link href={localePath(locale)} className="text-ink no-underline">
           <span className="block text-2xl font-semibold text-primary-darker">{text.siteName}</span>
           <span className="block text-sm text-muted">{text.tagline}</span>
         </Link>

@@ -1,5 +1,7 @@
 // Reads a year's approved submissions and computes its national accounts. No authorisation here:
 // callers are the publication step and the secretariat's queries, which check the session first.
+import { present } from '@/lib/invariant';
+import 'server-only';
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '@/db/client';
 import {
@@ -80,11 +82,34 @@ export async function loadIndicatorDefinitions(db: Database, year: number): Prom
   }));
 }
 
+// an approved submission of an organisation not excluded from its year: what the accounts count
+const approvedAndIncluded = and(
+  eq(submissions.state, 'approved'),
+  sql`not exists (select 1 from ${yearExclusions} where ${yearExclusions.year} = ${submissions.year}
+                  and ${yearExclusions.organisationId} = ${submissions.organisationId})`,
+);
+
+/** The slugs of the organisations in `year`'s accounts now: approved and not excluded. */
+export async function approvedOrganisationsOf(db: Database, year: number): Promise<string[]> {
+  const rows = await db
+    .select({ slug: organisations.slug })
+    .from(submissions)
+    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+    .where(and(eq(submissions.year, year), approvedAndIncluded));
+  return rows.map((row) => row.slug);
+}
+
 /**
  * The national accounts of `year` over its approved submissions, excluded organisations left
  * out. Distinct-company statistics for the nation and every breakdown group come from one query.
+ * `onlyOrganisations` (slugs) restricts them to those organisations: the secretariat's
+ * like-for-like comparison with another year.
  */
-export async function computeNationalAccounts(db: Database, year: number): Promise<NationalAccounts | null> {
+export async function computeNationalAccounts(
+  db: Database,
+  year: number,
+  options: { onlyOrganisations?: string[] } = {},
+): Promise<NationalAccounts | null> {
   const [yearRow] = await db.select().from(reportingYears).where(eq(reportingYears.year, year));
   if (!yearRow) return null;
 
@@ -101,14 +126,17 @@ export async function computeNationalAccounts(db: Database, year: number): Promi
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .leftJoin(
-      yearExclusions,
+    .where(
       and(
-        eq(yearExclusions.year, submissions.year),
-        eq(yearExclusions.organisationId, submissions.organisationId),
+        eq(submissions.year, year),
+        approvedAndIncluded,
+        options.onlyOrganisations === undefined
+          ? undefined
+          : options.onlyOrganisations.length === 0
+            ? sql`false`
+            : inArray(organisations.slug, options.onlyOrganisations),
       ),
-    )
-    .where(and(eq(submissions.year, year), eq(submissions.state, 'approved'), isNull(yearExclusions.year)));
+    );
 
   const submissionIds = approved.map((row) => row.submissionId);
   const idByKey = new Map(definitions.map((definition) => [definition.key, definition]));
@@ -237,46 +265,58 @@ export async function distinctCompanyStats(
   if (options.forceGroupingSets || groups.length > 63) return distinctCompanyStatsByGroupingSets(db, listed);
 
   const maskOf = (row: ListedSubmission) =>
-    DIMENSION_ORDER.reduce((mask, dimension) => mask | bitOf.get(`${dimension}:${row[dimension]}`)!, 0n);
+    DIMENSION_ORDER.reduce(
+      (mask, dimension) => mask | present(bitOf.get(`${dimension}:${row[dimension]}`)),
+      0n,
+    );
   const ids = `{${listed.map((row) => row.submissionId).join(',')}}`;
   const masks = `{${listed.map((row) => maskOf(row).toString()).join(',')}}`;
-  const measureMask = (condition: SQL) => sql`bit_or(case when ${condition} then b.groups else 0 end)::text`;
+  const measureMask = (condition: SQL) => sql`bit_or(case when ${condition} then b.groups else 0 end)`;
+  // Companies with the same masks count the same way, so they come back as one row with their
+  // number: some hundreds of rows instead of one per company. Turning a result row into a
+  // JavaScript object costs more than the query itself (three times over on the embedded database).
   const rows = await queryRows<Record<string, string | number>>(
     db,
-    sql`select count(*)::int as memberships,
-               bit_or(b.groups)::text as all,
-               ${measureMask(sql`p.dedicated`)} as dedicated,
-               ${measureMask(sql`p.under_50`)} as under_50,
-               ${measureMask(sql`p.new_ideas`)} as new_ideas,
-               ${measureMask(sql`p.new_competences`)} as new_competences,
-               ${measureMask(sql`p.new_products`)} as new_products
-        from participants p
-        join unnest(${ids}::int[], ${masks}::bigint[]) as b(submission_id, groups) on b.submission_id = p.submission_id
-        group by p.cvr`,
+    sql`select least(memberships, 3) as memberships, "all"::text, dedicated::text, under_50::text,
+               new_ideas::text, new_competences::text, new_products::text, count(*)::int as companies
+        from (
+          select count(*)::int as memberships,
+                 bit_or(b.groups) as all,
+                 ${measureMask(sql`p.dedicated`)} as dedicated,
+                 ${measureMask(sql`p.under_50`)} as under_50,
+                 ${measureMask(sql`p.new_ideas`)} as new_ideas,
+                 ${measureMask(sql`p.new_competences`)} as new_competences,
+                 ${measureMask(sql`p.new_products`)} as new_products
+          from participants p
+          join unnest(${ids}::int[], ${masks}::bigint[]) as b(submission_id, groups) on b.submission_id = p.submission_id
+          group by p.cvr
+        ) as companies
+        group by 1, 2, 3, 4, 5, 6, 7`,
   );
 
   const national = emptyCompanyStats();
   const byScope = new Map(groups.map((group) => [group.scope, emptyCompanyStats()]));
   const measures = Object.keys(MEASURE_COLUMNS) as (keyof MeasureCounts)[];
   for (const row of rows) {
-    const under50Mask = BigInt(row.under_50!);
+    const companies = Number(row.companies);
+    const under50Mask = BigInt(present(row.under_50));
     for (const measure of measures) {
-      const mask = BigInt(row[measure]!);
+      const mask = BigInt(present(row[measure]));
       if (mask === 0n) continue;
-      national.counts[measure] += 1;
-      if (under50Mask !== 0n) national.under50[measure] += 1;
+      national.counts[measure] += companies;
+      if (under50Mask !== 0n) national.under50[measure] += companies;
       const bothMask = mask & under50Mask;
       for (const group of groups) {
         if ((mask & group.bit) === 0n) continue;
-        const stats = byScope.get(group.scope)!;
-        stats.counts[measure] += 1;
-        if ((bothMask & group.bit) !== 0n) stats.under50[measure] += 1;
+        const stats = present(byScope.get(group.scope));
+        stats.counts[measure] += companies;
+        if ((bothMask & group.bit) !== 0n) stats.under50[measure] += companies;
       }
     }
     const memberships = Number(row.memberships);
-    if (memberships === 1) national.participation.one += 1;
-    else if (memberships === 2) national.participation.two += 1;
-    else national.participation.threePlus += 1;
+    if (memberships === 1) national.participation.one += companies;
+    else if (memberships === 2) national.participation.two += companies;
+    else national.participation.threePlus += companies;
   }
   return { [NATIONAL_SCOPE]: national, ...Object.fromEntries(byScope) };
 }

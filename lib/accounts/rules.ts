@@ -1,5 +1,7 @@
 // Pure aggregation rules of DESIGN.md: no I/O. The database supplies distinct-company statistics
 // per scope (national and each breakdown group); these functions turn them into the accounts.
+import { present } from '@/lib/invariant';
+import type { CompanyRow } from '@/lib/domain';
 import {
   type AccountIndicator,
   type AccountOrganisation,
@@ -80,14 +82,7 @@ export function measureOf(
   return (indicator.participantFlag as CompanyFlag | null) ?? 'all';
 }
 
-export interface CompanyRow {
-  cvr: string;
-  dedicated: boolean;
-  under_50: boolean;
-  new_ideas: boolean;
-  new_competences: boolean;
-  new_products: boolean;
-}
+export type { CompanyRow };
 
 function flagSet(row: CompanyRow, measure: CompanyMeasure): boolean {
   return measure === 'all' ? true : row[measure];
@@ -186,7 +181,7 @@ export function figureFor(
   );
   const reported = sumNumbers(withoutList.map((organisation) => organisation.reported[indicator.key]));
   const listGross = withList.reduce(
-    (total, organisation) => total + organisation.listCounts!.counts[measure],
+    (total, organisation) => total + present(organisation.listCounts).counts[measure],
     0,
   );
   const net = stats.counts[measure] + reported;

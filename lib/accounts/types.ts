@@ -1,28 +1,26 @@
 // The shape of a year's national accounts: computed live for the secretariat and frozen into
 // publications for the public. Changing it changes what publications hold: extend, don't rename.
-export const COMPANY_FLAGS = [
-  'dedicated',
-  'under_50',
-  'new_ideas',
-  'new_competences',
-  'new_products',
-] as const;
-export type CompanyFlag = (typeof COMPANY_FLAGS)[number];
+import {
+  COMPANY_FLAGS,
+  type CompanyFlag,
+  type IndicatorKind,
+  type OrganisationKind,
+  type Region,
+} from '@/lib/domain';
+
+export {
+  COMPANY_FLAGS,
+  type CompanyFlag,
+  type IndicatorKind,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  REGIONS,
+  type Region,
+} from '@/lib/domain';
+
 /** What a `companies` indicator counts: every listed company, or those with one flag. */
 export type CompanyMeasure = 'all' | CompanyFlag;
 export const COMPANY_MEASURES: readonly CompanyMeasure[] = ['all', ...COMPANY_FLAGS];
-
-export type IndicatorKind = 'companies' | 'count' | 'amount_dkk' | 'share';
-export type OrganisationKind = 'cluster' | 'innovation_network';
-export type Region = 'hovedstaden' | 'sjaelland' | 'syddanmark' | 'midtjylland' | 'nordjylland';
-export const REGIONS: readonly Region[] = [
-  'hovedstaden',
-  'sjaelland',
-  'syddanmark',
-  'midtjylland',
-  'nordjylland',
-];
-export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['cluster', 'innovation_network'];
 
 export interface ShareFigure {
   numerator: number;

@@ -1,5 +1,6 @@
 // Chart geometry computed on the server with d3-scale and d3-shape: the browser receives plain
 // SVG and never a chart library. Pure functions, unit-tested.
+import { present } from '@/lib/invariant';
 import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 
@@ -103,7 +104,7 @@ export function lineChartGeometry(input: {
     yTicks: y.ticks(5).map((value) => ({ value, position: y(value) })),
     series,
     breaks: breakYears.map((year) => {
-      const before = years[years.indexOf(year) - 1]!;
+      const before = present(years[years.indexOf(year) - 1]);
       return { year, position: ((x(before) ?? 0) + (x(year) ?? 0)) / 2 };
     }),
   };

@@ -3,7 +3,7 @@
 // same as the public downloads use; this file only adapts a named table to them.
 import ExcelJS from 'exceljs';
 import { xlsxCell } from '@/lib/csv/safe-cell';
-import { EXCEL_DA, toCsv as writeCsv } from '@/lib/csv/write';
+import { type CsvDialect, EXCEL_DA, toCsv as writeCsv } from '@/lib/csv/write';
 
 export type Cell = string | number | null | undefined;
 export interface Table {
@@ -12,8 +12,18 @@ export interface Table {
   rows: Cell[][];
 }
 
-export function toCsv(table: Table): string {
-  return writeCsv(table.header, table.rows, EXCEL_DA);
+/**
+ * English Excel's list separator is the comma, Danish Excel's the semicolon: each language's
+ * export opens in its own Excel by a double-click (both with a BOM, so æ, ø and å come through).
+ */
+export const EXCEL_EN: CsvDialect = { delimiter: ',', bom: true, newline: '\r\n', decimal: 'plain' };
+
+export function csvDialectFor(locale: 'da' | 'en'): CsvDialect {
+  return locale === 'en' ? EXCEL_EN : EXCEL_DA;
+}
+
+export function toCsv(table: Table, locale: 'da' | 'en' = 'da'): string {
+  return writeCsv(table.header, table.rows, csvDialectFor(locale));
 }
 
 export async function toXlsx(tables: Table[]): Promise<Buffer> {

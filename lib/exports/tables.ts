@@ -1,101 +1,105 @@
-// Pure: national accounts as tables. Company lists (CVR numbers) never appear in any of them.
+// Pure: national accounts as tables in one language — the column names, the types, regions and
+// yes/no in the export's words (ExportWords, built by exports.ts from messages/*/exports.json).
+// Codes appear only where a machine looks things up by them: an organisation's slug and an
+// indicator's key, the same as in the open-data API (README "The secretariat's exports").
+// Company lists (CVR numbers) never appear in any of them.
 import { isShareFigure, type NationalAccounts, type TotalFigure } from '@/lib/accounts/types';
 import type { Table } from './format';
 
-export function accountsTable(accounts: NationalAccounts, locale: 'da' | 'en' = 'da'): Table {
-  const header =
-    locale === 'da'
-      ? [
-          'år',
-          'indikator',
-          'navn',
-          'type',
-          'netto',
-          'brutto',
-          'overlap',
-          'heraf under 50 ansatte',
-          'tæller',
-          'nævner',
-          'mulig dobbelttælling',
-        ]
-      : [
-          'year',
-          'indicator',
-          'name',
-          'kind',
-          'net',
-          'gross',
-          'overlap',
-          'of which under 50 employees',
-          'numerator',
-          'denominator',
-          'possibly double counted',
-        ];
+export interface ExportWords {
+  locale: 'da' | 'en';
+  column(name: string): string;
+  sheet(name: string): string;
+  /** an organisation kind, a region, an indicator kind, a dimension or a state in words */
+  kind(code: string): string;
+  region(code: string): string;
+  indicatorKind(code: string): string;
+  dimension(code: string): string;
+  state(code: string): string;
+  yes: string;
+  no: string;
+  /** the column names of a share's two parts */
+  numerator(label: string): string;
+  denominator(label: string): string;
+}
+
+const yesNo = (value: boolean, words: ExportWords) => (value ? words.yes : words.no);
+
+const labelOf = (indicator: { label: { da: string; en: string } }, words: ExportWords) =>
+  words.locale === 'en' ? indicator.label.en : indicator.label.da;
+
+export function accountsTable(accounts: NationalAccounts, words: ExportWords): Table {
+  const c = words.column;
   return {
-    name: locale === 'da' ? 'Nationalt' : 'National',
-    header,
+    name: words.sheet('accounts'),
+    header: [
+      c('year'),
+      c('indicatorKey'),
+      c('indicator'),
+      c('kind'),
+      c('net'),
+      c('gross'),
+      c('overlap'),
+      c('under50'),
+      c('numerator'),
+      c('denominator'),
+      c('doubleCounted'),
+    ],
     rows: accounts.indicators.map((indicator) => {
       const figure = indicator.national;
-      const label = locale === 'da' ? indicator.label.da : indicator.label.en;
-      if (isShareFigure(figure)) {
-        return [
-          accounts.year,
-          indicator.key,
-          label,
-          indicator.kind,
-          null,
-          null,
-          null,
-          null,
-          figure.numerator,
-          figure.denominator,
-          null,
-        ];
-      }
-      const total = figure as TotalFigure;
-      return [
+      const start = [
         accounts.year,
         indicator.key,
-        label,
-        indicator.kind,
+        labelOf(indicator, words),
+        words.indicatorKind(indicator.kind),
+      ];
+      if (isShareFigure(figure))
+        return [...start, null, null, null, null, figure.numerator, figure.denominator, null];
+      const total = figure as TotalFigure;
+      return [
+        ...start,
         total.net,
         total.gross ?? null,
         total.overlap ?? null,
         total.under50 ?? null,
         null,
         null,
-        total.possiblyDoubleCounted ? 1 : 0,
+        indicator.kind === 'companies' ? yesNo(Boolean(total.possiblyDoubleCounted), words) : null,
       ];
     }),
   };
 }
 
-export function organisationsTable(accounts: NationalAccounts, locale: 'da' | 'en' = 'da'): Table {
-  const keys = accounts.indicators.map((indicator) => indicator.key);
-  const shareKeys = new Set(
-    accounts.indicators.filter((indicator) => indicator.kind === 'share').map((i) => i.key),
+export function organisationsTable(accounts: NationalAccounts, words: ExportWords): Table {
+  const c = words.column;
+  const columns = accounts.indicators.flatMap((indicator) =>
+    indicator.kind === 'share'
+      ? [words.numerator(labelOf(indicator, words)), words.denominator(labelOf(indicator, words))]
+      : [labelOf(indicator, words)],
   );
-  const columns = keys.flatMap((key) =>
-    shareKeys.has(key) ? [`${key}_numerator`, `${key}_denominator`] : [key],
-  );
-  const base =
-    locale === 'da'
-      ? ['år', 'slug', 'navn', 'type', 'fagområde', 'region', 'virksomhedsliste']
-      : ['year', 'slug', 'name', 'kind', 'field', 'region', 'company list'];
   return {
-    name: locale === 'da' ? 'Organisationer' : 'Organisations',
-    header: [...base, ...columns],
+    name: words.sheet('organisations'),
+    header: [
+      c('year'),
+      c('slug'),
+      c('name'),
+      c('kind'),
+      c('field'),
+      c('region'),
+      c('companyList'),
+      ...columns,
+    ],
     rows: accounts.organisations.map((organisation) => [
       accounts.year,
       organisation.slug,
       organisation.name,
-      organisation.kind,
+      words.kind(organisation.kind),
       organisation.field,
-      organisation.region,
-      organisation.hasCompanyList ? 1 : 0,
-      ...keys.flatMap((key) => {
-        const value = organisation.values[key];
-        if (shareKeys.has(key))
+      words.region(organisation.region),
+      yesNo(organisation.hasCompanyList, words),
+      ...accounts.indicators.flatMap((indicator) => {
+        const value = organisation.values[indicator.key];
+        if (indicator.kind === 'share')
           return isShareFigure(value) ? [value.numerator, value.denominator] : [null, null];
         return [typeof value === 'number' ? value : null];
       }),
@@ -103,29 +107,31 @@ export function organisationsTable(accounts: NationalAccounts, locale: 'da' | 'e
   };
 }
 
-export function breakdownTable(accounts: NationalAccounts, locale: 'da' | 'en' = 'da'): Table {
-  const keys = accounts.indicators
-    .filter((indicator) => indicator.kind !== 'share')
-    .map((indicator) => indicator.key);
+export function breakdownTable(accounts: NationalAccounts, words: ExportWords): Table {
+  const c = words.column;
+  const totals = accounts.indicators.filter((indicator) => indicator.kind !== 'share');
+  const group = (dimension: 'kind' | 'field' | 'region', code: string) =>
+    dimension === 'kind' ? words.kind(code) : dimension === 'region' ? words.region(code) : code;
   const rows = (['kind', 'field', 'region'] as const).flatMap((dimension) =>
-    accounts.breakdowns[dimension].map((group) => [
+    accounts.breakdowns[dimension].map((entry) => [
       accounts.year,
-      dimension,
-      group.group,
-      group.organisations,
-      ...keys.map((key) => {
-        const figure = group.values[key];
+      words.dimension(dimension),
+      group(dimension, entry.group),
+      entry.organisations,
+      ...totals.map((indicator) => {
+        const figure = entry.values[indicator.key];
         return figure && !isShareFigure(figure) ? figure.net : null;
       }),
     ]),
   );
   return {
-    name: locale === 'da' ? 'Fordelinger' : 'Breakdowns',
+    name: words.sheet('breakdowns'),
     header: [
-      ...(locale === 'da'
-        ? ['år', 'dimension', 'gruppe', 'organisationer']
-        : ['year', 'dimension', 'group', 'organisations']),
-      ...keys,
+      c('year'),
+      c('dimension'),
+      c('group'),
+      c('organisations'),
+      ...totals.map((indicator) => labelOf(indicator, words)),
     ],
     rows,
   };

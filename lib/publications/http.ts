@@ -12,6 +12,21 @@ export const CORS_HEADERS = {
 } as const;
 
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
+const MAX_AGE = 300;
+const STALE = 86400;
+
+/**
+ * Cache-Control for a public answer that may change at `changesAt` (the next scheduled release):
+ * a browser or a proxy may keep it, and serve it stale, only until then, never past the minute.
+ */
+export function cacheControlUntil(changesAt: Date | null, now: Date): string {
+  if (!changesAt) return CACHE_CONTROL;
+  const seconds = Math.floor((changesAt.getTime() - now.getTime()) / 1000);
+  if (seconds >= MAX_AGE + STALE) return CACHE_CONTROL;
+  if (seconds > MAX_AGE) return `public, max-age=${MAX_AGE}, stale-while-revalidate=${seconds - MAX_AGE}`;
+  if (seconds > 0) return `public, max-age=${seconds}, must-revalidate`;
+  return 'public, max-age=0, must-revalidate';
+}
 
 export function etagOf(body: string | Uint8Array): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
@@ -51,21 +66,34 @@ export function cachedResponse(request: Request, body: string | Uint8Array, opti
   return new Response(body as BodyInit, { status: 200, headers });
 }
 
-export function jsonResponse(request: Request, data: unknown): Response {
-  return cachedResponse(request, JSON.stringify(data), { contentType: 'application/json; charset=utf-8' });
+export function jsonResponse(request: Request, data: unknown, cacheControl?: string): Response {
+  return cachedResponse(request, JSON.stringify(data), {
+    contentType: 'application/json; charset=utf-8',
+    cacheControl,
+  });
 }
 
-export function csvResponse(request: Request, csv: string, filename?: string): Response {
-  return cachedResponse(request, csv, { contentType: 'text/csv; charset=utf-8', filename });
+export function csvResponse(
+  request: Request,
+  csv: string,
+  filename?: string,
+  cacheControl?: string,
+): Response {
+  return cachedResponse(request, csv, { contentType: 'text/csv; charset=utf-8', filename, cacheControl });
 }
 
-export function errorResponse(status: 400 | 404, error: string, message: string): Response {
+export function errorResponse(
+  status: 400 | 404,
+  error: string,
+  message: string,
+  cacheControl = 'public, max-age=60',
+): Response {
   return new Response(JSON.stringify({ error, message }), {
     status,
     headers: {
       ...CORS_HEADERS,
       'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'public, max-age=60',
+      'Cache-Control': cacheControl,
       Link: `<${LICENCE.url}>; rel="license"`,
     },
   });

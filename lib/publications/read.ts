@@ -1,6 +1,8 @@
 // Public reads: publications are open data, so these need no session. The public site and the
 // open-data API read only these, never live submissions.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { present } from '@/lib/invariant';
 import type { Database } from '@/db/client';
 import { publications } from '@/db/schema';
 import type { Publication, PublicationSnapshot, PublicationSummary } from './types';
@@ -39,7 +41,7 @@ export async function getPublication(
     .where(eq(publications.year, year))
     .orderBy(asc(publications.version));
   if (versions.length === 0) return null;
-  const wanted = version ?? versions[versions.length - 1]!.version;
+  const wanted = version ?? present(versions[versions.length - 1]).version;
   const [row] = await db
     .select({ ...summaryColumns, snapshot: publications.snapshot })
     .from(publications)
@@ -59,4 +61,33 @@ export async function getPublishedSeries(db: Database): Promise<Publication[]> {
     latest.map((summary) => getPublication(db, summary.year, summary.version)),
   );
   return series.filter((publication): publication is Publication => publication !== null).reverse();
+}
+
+/**
+ * The series as it stood when `year`'s version `version` was published: for every year up to it,
+ * the latest version out by then. Later publications and corrections leave it as it was, so a chart
+ * tied to one publication never changes under an article. Null when that publication does not exist.
+ */
+export async function getSeriesAsOf(
+  db: Database,
+  year: number,
+  version: number,
+): Promise<Publication[] | null> {
+  const [anchor] = await db
+    .select({ publishedAt: publications.publishedAt })
+    .from(publications)
+    .where(and(eq(publications.year, year), eq(publications.version, version)));
+  if (!anchor) return null;
+  const rows = await db
+    .select({ year: publications.year, version: publications.version })
+    .from(publications)
+    .where(and(lte(publications.year, year), lte(publications.publishedAt, anchor.publishedAt)))
+    .orderBy(asc(publications.year), asc(publications.version));
+  const versionOf = new Map<number, number>();
+  for (const row of rows) versionOf.set(row.year, row.version);
+  versionOf.set(year, version);
+  const series = await Promise.all(
+    [...versionOf.entries()].map(([one, wanted]) => getPublication(db, one, wanted)),
+  );
+  return series.filter((publication): publication is Publication => publication !== null);
 }

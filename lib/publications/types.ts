@@ -1,9 +1,15 @@
 import type { NationalAccounts } from '@/lib/accounts/types';
+import type { EvidenceStatement } from '@/lib/evidence/types';
+import type { FrozenDocumentation } from '@/lib/documentation/sections';
 
-/** What a publication freezes: the accounts and the method, as they were on the day. */
+/** What a publication freezes: the accounts, the method and the evidence, as they were on the day. */
 export interface PublicationSnapshot {
   accounts: NationalAccounts;
   methodology: { da: string; en: string };
+  /** the year's evidence statements in the secretariat's order; absent in snapshots made before them */
+  evidence?: EvidenceStatement[];
+  /** the documentation of the statistic for this version (absent in publications made before it) */
+  documentation?: FrozenDocumentation;
 }
 
 export interface PublicationSummary {

@@ -1,4 +1,5 @@
 // The public site and the open-data API on the demo data: what a reader sees, in both languages.
+import { must } from '../helpers/must';
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
@@ -20,7 +21,7 @@ const PUBLIC_PAGES = [
 async function firstOrganisationSlug(page: Page): Promise<string> {
   const response = await page.request.get('/api/v1/organisations');
   const organisations = (await response.json()) as { slug: string }[];
-  return organisations[0]!.slug;
+  return must(organisations[0]).slug;
 }
 
 test('the front page tells the 2016 accounts as the 2017 edition did, in Danish', async ({ page }) => {
@@ -69,7 +70,7 @@ test('walk from the front page to a year, to an organisation and back', async ({
     .locator('tbody tr')
     .first()
     .getByRole('link');
-  const name = (await firstOrganisation.textContent())!;
+  const name = must(await firstOrganisation.textContent());
   await firstOrganisation.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   await expect(page.getByTestId('organisation-results')).toContainText('2016');
@@ -95,27 +96,29 @@ test('the CSV download holds the totals the page shows', async ({ page }) => {
   await page.getByRole('link', { name: 'CSV (Excel, semikolon)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('klyngeregnskab-2016-v1-da.csv');
-  const text = fs.readFileSync((await download.path())!, 'utf8');
+  const text = fs.readFileSync(must(await download.path()), 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const rows = text
     .slice(1)
     .trim()
     .split('\r\n')
     .map((line) => line.split(';'));
-  const header = rows[0]!;
-  const national = rows.find((row) => row[0] === 'Nationalt (netto)')!;
+  const header = must(rows[0]);
+  const national = must(rows.find((row) => row[0] === 'Nationalt (netto)'));
   const column = (label: string) => header.indexOf(label);
   const fromCsv = (label: string) => Number(national[column(label)]).toLocaleString('da-DK');
   expect(fromCsv('Deltagende virksomheder')).toBe(shown.participants);
   expect(national[column('Deltagende virksomheder')]).toBe('16500');
   expect(header).toContain('Licens');
   expect(national.at(-1)).toContain('CC BY 4.0');
-  // one row per organisation after the three national rows, and never a CVR number column
-  expect(rows.length - 4).toBe(51);
+  // one row per organisation after the four national rows (net, gross, under 50, the double-counting
+  // mark), and never a CVR number column
+  expect(rows.length - 5).toBe(51);
+  expect(must(rows[4])[0]).toBe('Nationalt, muligvis dobbelttælling (1 = ja, 0 = nej)');
   expect(header.join(';')).not.toMatch(/cvr/i);
   for (const [key, value] of Object.entries(shown)) {
     const label = await page.locator(`#indikator-${key} th`).textContent();
-    expect(fromCsv(label!.trim()), key).toBe(value);
+    expect(fromCsv(must(label).trim()), key).toBe(value);
   }
 });
 
@@ -132,8 +135,9 @@ test('the organisation table sorts and searches without JavaScript', async ({ br
   await expect(table.locator('thead th[aria-sort="descending"]')).toHaveCount(1);
   const figures = await table
     .locator('tbody tr')
+    // runs in the page, where the test's own helpers (must) do not exist
     .evaluateAll((rows) =>
-      rows.map((row) => Number(row.querySelectorAll('td')[2]!.textContent!.replace(/\./g, ''))),
+      rows.map((row) => Number((row.querySelectorAll('td')[2]?.textContent ?? 'NaN').replace(/\./g, ''))),
     );
   expect(figures.length).toBe(51);
   expect([...figures].sort((a, b) => b - a)).toEqual(figures);
@@ -186,9 +190,9 @@ test('the language switch keeps the reader on the same public page', async ({ pa
 test('earlier versions and unknown years', async ({ page }) => {
   await page.goto('/regnskab/2016');
   await expect(page.getByTestId('history')).toContainText('Version 1');
-  expect((await page.goto('/regnskab/2016/v/9'))!.status()).toBe(404);
-  expect((await page.goto('/regnskab/2017'))!.status()).toBe(404);
-  expect((await page.goto('/klynger/findes-ikke'))!.status()).toBe(404);
+  expect(must(await page.goto('/regnskab/2016/v/9')).status()).toBe(404);
+  expect(must(await page.goto('/regnskab/2017')).status()).toBe(404);
+  expect(must(await page.goto('/klynger/findes-ikke')).status()).toBe(404);
   // 2013 was reported without company lists: the figures are marked as possibly double counted
   await page.goto('/regnskab/2013');
   await expect(page.getByText(/Muligvis dobbelttælling/)).toBeVisible();
@@ -200,7 +204,7 @@ test('the open-data API: contract, CSV, caching, CORS and 404s', async ({ reques
   expect(list.headers()['access-control-allow-origin']).toBe('*');
   const years = (await list.json()) as { year: number; version: number; publishedAt: string }[];
   expect(years.map((y) => y.year)).toEqual([2016, 2015, 2014, 2013]);
-  expect(Object.keys(years[0]!).sort()).toEqual(['publishedAt', 'version', 'year']);
+  expect(Object.keys(must(years[0])).sort()).toEqual(['publishedAt', 'version', 'year']);
 
   const response = await request.get('/api/v1/accounts/2016');
   expect(response.headers()['content-type']).toContain('application/json');
@@ -208,6 +212,7 @@ test('the open-data API: contract, CSV, caching, CORS and 404s', async ({ reques
   expect(response.headers().link).toContain('creativecommons.org/licenses/by/4.0');
   const body = await response.json();
   expect(Object.keys(body).sort()).toEqual([
+    'evidence',
     'indicators',
     'licence',
     'organisations',
@@ -221,6 +226,7 @@ test('the open-data API: contract, CSV, caching, CORS and 404s', async ({ reques
     net: 16500,
     gross: expect.any(Number),
     under50: expect.any(Number),
+    possiblyDoubleCounted: false,
   });
   expect(participants.label).toEqual({ da: 'Deltagende virksomheder', en: 'Participating companies' });
   const survey = body.indicators.find((i: { kind: string }) => i.kind === 'share');
@@ -228,7 +234,7 @@ test('the open-data API: contract, CSV, caching, CORS and 404s', async ({ reques
   expect(body.organisations).toHaveLength(51);
   expect(JSON.stringify(body)).not.toMatch(/cvr/i);
 
-  const etag = response.headers().etag!;
+  const etag = must(response.headers().etag);
   const again = await request.get('/api/v1/accounts/2016', { headers: { 'If-None-Match': etag } });
   expect(again.status()).toBe(304);
 
@@ -236,7 +242,7 @@ test('the open-data API: contract, CSV, caching, CORS and 404s', async ({ reques
   expect(csv.headers()['content-type']).toContain('text/csv');
   const csvText = await csv.text();
   expect(csvText.startsWith('scope,slug,name,kind,field,region,participants')).toBe(true);
-  expect(csvText.split('\r\n')[1]!.split(',')[6]).toBe('16500');
+  expect(must(csvText.split('\r\n')[1]).split(',')[6]).toBe('16500');
 
   expect((await request.get('/api/v1/accounts/2016?version=1')).status()).toBe(200);
   expect((await request.get('/api/v1/accounts/2016?version=7')).status()).toBe(404);
@@ -253,8 +259,16 @@ test('the open-data API: contract, CSV, caching, CORS and 404s', async ({ reques
     string
   >[];
   expect(organisations).toHaveLength(53);
-  expect(Object.keys(organisations[0]!).sort()).toEqual(['field', 'kind', 'name', 'region', 'slug']);
-  const one = await (await request.get(`/api/v1/organisations/${organisations[0]!.slug}`)).json();
+  expect(Object.keys(must(organisations[0])).sort()).toEqual([
+    'description',
+    'field',
+    'fieldLabel',
+    'kind',
+    'name',
+    'region',
+    'slug',
+  ]);
+  const one = await (await request.get(`/api/v1/organisations/${must(organisations[0]).slug}`)).json();
   expect(one.years.map((y: { year: number }) => y.year)).toContain(2016);
   expect(one.licence).toContain('CC BY 4.0');
   expect((await request.get('/api/v1/organisations/findes-ikke')).status()).toBe(404);

@@ -1,3 +1,4 @@
+import { must } from '../helpers/must';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
@@ -14,9 +15,9 @@ let accounts: NationalAccounts;
 const [X, Y, Z, W] = validCvrs(4);
 
 const national = (key: string) =>
-  accounts.indicators.find((indicator) => indicator.key === key)!.national as TotalFigure;
+  must(accounts.indicators.find((indicator) => indicator.key === key)).national as TotalFigure;
 const group = (dimension: 'kind' | 'field' | 'region', name: string) =>
-  accounts.breakdowns[dimension].find((entry) => entry.group === name)!;
+  must(accounts.breakdowns[dimension].find((entry) => entry.group === name));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -41,9 +42,9 @@ beforeAll(async () => {
     state: 'approved',
     values: { innovation_projects: 2, survey_new_knowledge: { numerator: 5, denominator: 10 } },
     companies: [
-      { cvr: X!, under50: true, newIdeas: true },
-      { cvr: Y!, newIdeas: true, dedicated: true },
-      { cvr: Z!, newProducts: true },
+      { cvr: must(X), under50: true, newIdeas: true },
+      { cvr: must(Y), newIdeas: true, dedicated: true },
+      { cvr: must(Z), newProducts: true },
     ],
   });
   await createSubmission(db, {
@@ -52,15 +53,15 @@ beforeAll(async () => {
     state: 'approved',
     values: { innovation_projects: 3, survey_new_knowledge: { numerator: 3, denominator: 4 } },
     companies: [
-      { cvr: X!, newCompetences: true },
-      { cvr: W!, under50: true },
+      { cvr: must(X), newCompetences: true },
+      { cvr: must(W), under50: true },
     ],
   });
   await createSubmission(db, {
     organisationId: c.id,
     year: 2020,
     state: 'approved',
-    companies: [{ cvr: Y!, newIdeas: true, under50: true }],
+    companies: [{ cvr: must(Y), newIdeas: true, under50: true }],
   });
   await createSubmission(db, {
     organisationId: d.id,
@@ -73,19 +74,19 @@ beforeAll(async () => {
     year: 2020,
     state: 'draft',
     values: { innovation_projects: 100 },
-    companies: [{ cvr: Z!, newIdeas: true }],
+    companies: [{ cvr: must(Z), newIdeas: true }],
   });
   await createSubmission(db, {
     organisationId: f.id,
     year: 2020,
     state: 'approved',
     values: { innovation_projects: 1000 },
-    companies: [{ cvr: validCvrs(1, 2000000)[0]! }],
+    companies: [{ cvr: must(validCvrs(1, 2000000)[0]) }],
   });
   await db
     .insert(yearExclusions)
     .values({ year: 2020, organisationId: f.id, reason: 'Lukket i løbet af året' });
-  accounts = (await computeNationalAccounts(db, 2020))!;
+  accounts = must(await computeNationalAccounts(db, 2020));
 });
 
 afterAll(async () => {
@@ -124,7 +125,7 @@ describe('national accounts from approved submissions', () => {
 
   it('sums numerators over denominators for shares, never averages percentages', () => {
     expect(
-      accounts.indicators.find((indicator) => indicator.key === 'survey_new_knowledge')!.national,
+      must(accounts.indicators.find((indicator) => indicator.key === 'survey_new_knowledge')).national,
     ).toEqual({
       numerator: 8,
       denominator: 14,
@@ -153,7 +154,7 @@ describe('national accounts from approved submissions', () => {
   });
 
   it('gives each organisation its own figures, derived from its list when it has one', () => {
-    const a = accounts.organisations.find((organisation) => organisation.slug === 'a')!;
+    const a = must(accounts.organisations.find((organisation) => organisation.slug === 'a'));
     expect(a.values).toMatchObject({
       participants: 3,
       new_ideas: 2,
@@ -161,7 +162,7 @@ describe('national accounts from approved submissions', () => {
       under_50: 1,
       innovation_projects: 2,
     });
-    const d = accounts.organisations.find((organisation) => organisation.slug === 'd')!;
+    const d = must(accounts.organisations.find((organisation) => organisation.slug === 'd'));
     expect(d.hasCompanyList).toBe(false);
     expect(d.values).toMatchObject({ participants: 10, new_ideas: 3 });
     expect(accounts.organisationCounts).toEqual({ total: 4, cluster: 3, innovation_network: 1 });
@@ -178,13 +179,13 @@ describe('national accounts from approved submissions', () => {
     const reference = await distinctCompanyStats(database.db, listed, { forceGroupingSets: true });
     expect(Object.keys(fast).sort()).toEqual(Object.keys(reference).sort());
     for (const scope of Object.keys(reference)) {
-      expect({ scope, counts: fast[scope]!.counts, under50: fast[scope]!.under50 }).toEqual({
+      expect({ scope, counts: must(fast[scope]).counts, under50: must(fast[scope]).under50 }).toEqual({
         scope,
-        counts: reference[scope]!.counts,
-        under50: reference[scope]!.under50,
+        counts: must(reference[scope]).counts,
+        under50: must(reference[scope]).under50,
       });
     }
-    expect(fast.national!.participation).toEqual(reference.national!.participation);
+    expect(must(fast.national).participation).toEqual(must(reference.national).participation);
   });
 
   it('answers null for a year that does not exist', async () => {

@@ -1,3 +1,4 @@
+import { must } from '../helpers/must';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, publications, reportingYears, yearExclusions } from '@/db/schema';
@@ -31,7 +32,11 @@ afterAll(async () => {
 describe('publishing a year', () => {
   it('refuses while an active organisation is neither approved nor excluded, and stores nothing', async () => {
     const result = await publishYear(database.db, { year: 2021, actorId: null });
-    expect(result).toMatchObject({ ok: false, kind: 'conflict', message: 'organisations_not_settled' });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      message: 'admin.errors.organisations_not_settled',
+    });
     expect(await database.db.select().from(publications)).toEqual([]);
   });
 
@@ -47,41 +52,46 @@ describe('publishing a year', () => {
     await database.db
       .insert(yearExclusions)
       .values({ year: 2021, organisationId: pendingOrganisationId, reason: 'Ophørt' });
-    expect(await publishYear(database.db, { year: 2021, actorId: null })).toEqual({
+    expect(await publishYear(database.db, { year: 2021, actorId: null })).toMatchObject({
       ok: true,
       value: { year: 2021, version: 1 },
     });
     const [year] = await database.db.select().from(reportingYears).where(eq(reportingYears.year, 2021));
-    expect(year!.state).toBe('published');
+    expect(must(year).state).toBe('published');
     const publication = await getPublication(database.db, 2021);
     expect(
-      publication!.snapshot.accounts.indicators.find((indicator) => indicator.key === 'participants')!
-        .national,
+      must(
+        must(publication).snapshot.accounts.indicators.find((indicator) => indicator.key === 'participants'),
+      ).national,
     ).toMatchObject({
       net: 3,
     });
-    expect(publication!.snapshot.accounts.excluded).toEqual([
+    expect(must(publication).snapshot.accounts.excluded).toEqual([
       { slug: 'still-drafting', name: 'Drafting', reason: 'Ophørt' },
     ]);
-    expect(publication!.snapshot.methodology.da).toContain('netto');
+    expect(must(publication).snapshot.methodology.da).toContain('netto');
   });
 
   it('requires a change note for a correction, then publishes version 2 and keeps version 1', async () => {
     const refused = await publishYear(database.db, { year: 2021, actorId: null, changeNote: '  ' });
-    expect(refused).toMatchObject({ ok: false, kind: 'invalid', message: 'change_note_required' });
+    expect(refused).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      message: 'admin.errors.change_note_required',
+    });
     const corrected = await publishYear(database.db, {
       year: 2021,
       actorId: null,
       changeNote: 'Rettet tal for A',
     });
-    expect(corrected).toEqual({ ok: true, value: { year: 2021, version: 2 } });
+    expect(corrected).toMatchObject({ ok: true, value: { year: 2021, version: 2 } });
     const latest = await getPublication(database.db, 2021);
-    expect(latest!.version).toBe(2);
-    expect(latest!.history.map((entry) => [entry.version, entry.changeNote])).toEqual([
+    expect(must(latest).version).toBe(2);
+    expect(must(latest).history.map((entry) => [entry.version, entry.changeNote])).toEqual([
       [1, null],
       [2, 'Rettet tal for A'],
     ]);
-    expect((await getPublication(database.db, 2021, 1))!.version).toBe(1);
+    expect(must(await getPublication(database.db, 2021, 1)).version).toBe(1);
     expect(await listLatestPublications(database.db)).toMatchObject([{ year: 2021, version: 2 }]);
     expect((await getPublishedSeries(database.db)).map((publication) => publication.year)).toEqual([2021]);
   });

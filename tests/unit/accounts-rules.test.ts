@@ -1,3 +1,4 @@
+import { must } from '../helpers/must';
 import { describe, expect, it } from 'vitest';
 import {
   type AccountsInput,
@@ -109,7 +110,7 @@ describe('assembling the accounts', () => {
     excluded: [],
   };
   const accounts = assembleAccounts(input);
-  const national = (key: string) => accounts.indicators.find((entry) => entry.key === key)!.national;
+  const national = (key: string) => must(accounts.indicators.find((entry) => entry.key === key)).national;
 
   it('gives net, gross, overlap and the under-50 split for company indicators', () => {
     expect(national('participants')).toEqual({ net: 3, gross: 4, overlap: 1, under50: 2 });
@@ -126,12 +127,12 @@ describe('assembling the accounts', () => {
     const skewed = assembleAccounts({
       ...input,
       organisations: [
-        { ...organisations[0]!, reported: { survey: { numerator: 1, denominator: 10 } } },
-        { ...organisations[1]!, reported: { survey: { numerator: 90, denominator: 100 } } },
+        { ...must(organisations[0]), reported: { survey: { numerator: 1, denominator: 10 } } },
+        { ...must(organisations[1]), reported: { survey: { numerator: 90, denominator: 100 } } },
       ],
     });
     // 91/110 ≈ 82.7 %, not (10 % + 90 %) / 2 = 50 %
-    expect(skewed.indicators.find((entry) => entry.key === 'survey')!.national).toEqual({
+    expect(must(skewed.indicators.find((entry) => entry.key === 'survey')).national).toEqual({
       numerator: 91,
       denominator: 110,
     });
@@ -142,7 +143,7 @@ describe('assembling the accounts', () => {
       ['cluster', 1],
       ['innovation_network', 1],
     ]);
-    expect(accounts.breakdowns.region[0]!.values.participants).toEqual({
+    expect(must(accounts.breakdowns.region[0]).values.participants).toEqual({
       net: 3,
       gross: 4,
       overlap: 1,
@@ -153,7 +154,7 @@ describe('assembling the accounts', () => {
 
   it('sorts organisations by Danish alphabet (Å last)', () => {
     expect(accounts.organisations.map((organisation) => organisation.slug)).toEqual(['b', 'a']);
-    expect(accounts.organisations[1]!.values).toEqual({
+    expect(must(accounts.organisations[1]).values).toEqual({
       participants: 2,
       new_ideas: 1,
       projects: 2,

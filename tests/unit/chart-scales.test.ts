@@ -1,3 +1,4 @@
+import { must } from '../helpers/must';
 import { describe, expect, it } from 'vitest';
 import { barChartGeometry, lineChartGeometry } from '@/lib/charts/scales';
 
@@ -22,11 +23,11 @@ describe('lineChartGeometry', () => {
 
   it('draws one path without breaks, higher values higher up', () => {
     const geometry = lineChartGeometry(input);
-    expect(geometry.series[0]!.paths).toHaveLength(1);
-    const points = geometry.series[0]!.points;
+    expect(must(geometry.series[0]).paths).toHaveLength(1);
+    const points = must(geometry.series[0]).points;
     expect(points.map((p) => p.year)).toEqual([2013, 2014, 2015, 2016]);
-    expect(points[3]!.y).toBeLessThan(points[0]!.y);
-    expect(points[0]!.x).toBeLessThan(points[3]!.x);
+    expect(must(points[3]).y).toBeLessThan(must(points[0]).y);
+    expect(must(points[0]).x).toBeLessThan(must(points[3]).x);
     // everything inside the drawing area
     for (const point of points) {
       expect(point.x).toBeGreaterThanOrEqual(geometry.margin.left);
@@ -34,17 +35,17 @@ describe('lineChartGeometry', () => {
       expect(point.y).toBeGreaterThanOrEqual(geometry.margin.top);
       expect(point.y).toBeLessThanOrEqual(320 - geometry.margin.bottom);
     }
-    expect(geometry.yTicks[0]!.value).toBe(0);
-    expect(geometry.yTicks.at(-1)!.value).toBeGreaterThanOrEqual(16_500 * 0.8);
+    expect(must(geometry.yTicks[0]).value).toBe(0);
+    expect(must(geometry.yTicks.at(-1)).value).toBeGreaterThanOrEqual(16_500 * 0.8);
   });
 
   it('splits the line at a series break and marks it between the two years', () => {
     const geometry = lineChartGeometry({ ...input, breakYears: [2015] });
-    expect(geometry.series[0]!.paths).toHaveLength(2);
+    expect(must(geometry.series[0]).paths).toHaveLength(2);
     expect(geometry.breaks).toHaveLength(1);
-    const x2014 = geometry.xTicks.find((t) => t.year === 2014)!.position;
-    const x2015 = geometry.xTicks.find((t) => t.year === 2015)!.position;
-    expect(geometry.breaks[0]!.position).toBeCloseTo((x2014 + x2015) / 2);
+    const x2014 = must(geometry.xTicks.find((t) => t.year === 2014)).position;
+    const x2015 = must(geometry.xTicks.find((t) => t.year === 2015)).position;
+    expect(must(geometry.breaks[0]).position).toBeCloseTo((x2014 + x2015) / 2);
   });
 
   it('ignores a break in the first year and skips missing values', () => {
@@ -63,8 +64,8 @@ describe('lineChartGeometry', () => {
       ],
     });
     expect(geometry.breaks).toEqual([]);
-    expect(geometry.series[0]!.points).toHaveLength(1);
-    expect(geometry.series[0]!.paths).toEqual([]);
+    expect(must(geometry.series[0]).points).toHaveLength(1);
+    expect(must(geometry.series[0]).paths).toEqual([]);
   });
 
   it('survives an all-zero series', () => {
@@ -72,7 +73,7 @@ describe('lineChartGeometry', () => {
       years: [2016],
       series: [{ key: 'x', label: 'x', values: [{ year: 2016, value: 0 }] }],
     });
-    expect(Number.isFinite(geometry.series[0]!.points[0]!.y)).toBe(true);
+    expect(Number.isFinite(must(must(geometry.series[0]).points[0]).y)).toBe(true);
   });
 });
 
@@ -86,9 +87,9 @@ describe('barChartGeometry', () => {
       ],
     });
     const [a, b, c] = geometry.bars;
-    expect(a!.width).toBeCloseTo(b!.width * 2);
-    expect(c!.width).toBe(0);
-    expect(b!.y).toBeGreaterThan(a!.y);
+    expect(must(a).width).toBeCloseTo(must(b).width * 2);
+    expect(must(c).width).toBe(0);
+    expect(must(b).y).toBeGreaterThan(must(a).y);
     const bigger = barChartGeometry({
       data: Array.from({ length: 10 }, (_, i) => ({ label: `G${i}`, value: i })),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathInOtherLocale } from '@/components/layout/language-switch';
+import { localePath, pathInOtherLocale } from '@/i18n/paths';
 
 describe('the language switch keeps the reader on the same page', () => {
   it('adds /en for English', () => {
@@ -10,5 +10,12 @@ describe('the language switch keeps the reader on the same page', () => {
     expect(pathInOtherLocale('/en', 'da')).toBe('/');
     expect(pathInOtherLocale('/en/klynger/x', 'da')).toBe('/klynger/x');
     expect(pathInOtherLocale('/energi', 'da')).toBe('/energi');
+  });
+
+  it('builds paths in a language the same way', () => {
+    expect(localePath('da', '/admin')).toBe('/admin');
+    expect(localePath('en', '/admin')).toBe('/en/admin');
+    expect(localePath('en', '/')).toBe('/en');
+    expect(localePath('da')).toBe('/');
   });
 });

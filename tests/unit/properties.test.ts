@@ -1,5 +1,6 @@
 // Property-based tests (fast-check) over the pure functions that take input: random and hostile
 // values give an answer or a clear refusal, never an exception or a wrong figure.
+import { must } from '../helpers/must';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -37,7 +38,7 @@ describe('CVR numbers', () => {
         if (result.ok) {
           expect(result.cvr).toMatch(/^[1-9]\d{7}$/);
           const sum = [...result.cvr].reduce(
-            (total, digit, i) => total + Number(digit) * [2, 7, 6, 5, 4, 3, 2, 1][i]!,
+            (total, digit, i) => total + Number(digit) * must([2, 7, 6, 5, 4, 3, 2, 1][i]),
             0,
           );
           expect(sum % 11).toBe(0);
@@ -144,7 +145,7 @@ function accountsOf(generated: GeneratedOrganisation[]) {
     listCounts: org.list ? countCompanyList(org.list) : undefined,
   }));
   const listsWhere = (predicate: (org: (typeof generated)[number]) => boolean) =>
-    generated.filter((org) => org.list && predicate(org)).map((org) => org.list!);
+    generated.filter((org) => org.list && predicate(org)).map((org) => must(org.list));
   const companyStats: AccountsInput['companyStats'] = {
     [NATIONAL_SCOPE]: companyStatsFromLists(listsWhere(() => true)),
   };
@@ -181,8 +182,8 @@ describe('the accounts over random organisations and company lists', () => {
             for (const key of COMPANY_KEYS) figures.push(group.values[key] as TotalFigure);
         for (const figure of figures) {
           expect(figure.net).toBeGreaterThanOrEqual(0);
-          expect(figure.net).toBeLessThanOrEqual(figure.gross!);
-          expect(figure.overlap).toBe(figure.gross! - figure.net);
+          expect(figure.net).toBeLessThanOrEqual(must(figure.gross));
+          expect(figure.overlap).toBe(must(figure.gross) - figure.net);
           if (figure.under50 !== undefined) expect(figure.under50).toBeLessThanOrEqual(figure.net);
         }
       }),
@@ -195,7 +196,7 @@ describe('the accounts over random organisations and company lists', () => {
       fc.property(organisationsArb, (generated) => {
         const accounts = accountsOf(generated);
         const national = (key: string) =>
-          accounts.indicators.find((entry) => entry.key === key)!.national as TotalFigure;
+          must(accounts.indicators.find((entry) => entry.key === key)).national as TotalFigure;
         for (const dimension of ['kind', 'field', 'region'] as const) {
           const groups = accounts.breakdowns[dimension];
           expect(groups.reduce((total, group) => total + group.organisations, 0)).toBe(generated.length);
@@ -206,7 +207,7 @@ describe('the accounts over random organisations and company lists', () => {
             expect(nets.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(national(key).net);
             // gross is a plain sum, so it adds up exactly
             expect(
-              groups.reduce((total, group) => total + (group.values[key] as TotalFigure).gross!, 0),
+              groups.reduce((total, group) => total + must((group.values[key] as TotalFigure).gross), 0),
             ).toBe(national(key).gross);
           }
         }
@@ -223,7 +224,7 @@ describe('the accounts over random organisations and company lists', () => {
         const reportedWithoutList = generated
           .filter((org) => org.list === null)
           .reduce((total, org) => total + org.reportedParticipants, 0);
-        const participants = accounts.indicators.find((entry) => entry.key === 'participants')!
+        const participants = must(accounts.indicators.find((entry) => entry.key === 'participants'))
           .national as TotalFigure;
         expect(participants.net).toBe(listed.size + reportedWithoutList);
         expect(
@@ -238,7 +239,9 @@ describe('the accounts over random organisations and company lists', () => {
   it('adds shares as numerators over denominators, never above 100 %', () => {
     fc.assert(
       fc.property(organisationsArb, (generated) => {
-        const survey = accountsOf(generated).indicators.find((entry) => entry.key === 'survey')!.national;
+        const survey = must(
+          accountsOf(generated).indicators.find((entry) => entry.key === 'survey'),
+        ).national;
         expect(isShareFigure(survey)).toBe(true);
         if (!isShareFigure(survey)) return;
         expect(survey.numerator).toBe(generated.reduce((total, org) => total + org.survey.numerator, 0));

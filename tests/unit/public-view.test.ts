@@ -1,7 +1,8 @@
+import { must } from '../helpers/must';
 import { describe, expect, it } from 'vitest';
+import { localePath } from '@/i18n/paths';
 import {
   alternatesFor,
-  localePath,
   parseTableQuery,
   searchAndSortOrganisations,
   shareOfParticipants,
@@ -89,7 +90,7 @@ describe('figures', () => {
     const trend = trendOf(series, ['participants'], 'en');
     expect(trend.years).toEqual([2014, 2015, 2016]);
     expect(trend.breakYears).toEqual([2015]);
-    expect(trend.lines[0]!.label).toBe('Participating companies');
-    expect(trend.lines[0]!.values.map((v) => v.value)).toEqual([150, 150, 150]);
+    expect(must(trend.lines[0]).label).toBe('Participating companies');
+    expect(must(trend.lines[0]).values.map((v) => v.value)).toEqual([150, 150, 150]);
   });
 });

@@ -2,19 +2,24 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { LineChart } from '@/components/charts/line-chart';
+import { EmbedCode } from '@/components/public/embed-code';
+import { EvidenceList } from '@/components/public/evidence-list';
 import { SectionHeading } from '@/components/public/permalink';
+import { localePath } from '@/i18n/paths';
 import { netOf } from '@/lib/accounts/figures';
 import { formatInteger, formatPercent, formatShare, type Locale } from '@/lib/format';
 import { cachedLatestPublication, cachedPublishedSeries } from '@/lib/publications/cached';
 import {
   alternatesFor,
   HEADLINE_KEYS,
-  localePath,
+  roundedFraming,
   SURVEY_KEYS,
   shareFigure,
   shareOfParticipants,
   trendOf,
+  yearSpan,
 } from '@/lib/publications/view';
+import { siteOrigin } from '@/lib/site-url';
 
 export async function generateMetadata({
   params,
@@ -57,13 +62,22 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
   const number = (key: string) => formatInteger(netOf(accounts, key) ?? 0, locale);
   const series = await cachedPublishedSeries();
   const trend = trendOf(series, HEADLINE_KEYS, locale);
-  const first = trend.years[0]!;
-  const last = trend.years[trend.years.length - 1]!;
+  // the latest publication is in the series: at least one year
+  const { first, last } = yearSpan(trend.years) ?? { first: accounts.year, last: accounts.year };
   const label = (key: string) => accounts.indicators.find((i) => i.key === key)?.label[locale] ?? key;
   const yearHref = localePath(locale, `/regnskab/${accounts.year}`);
+  const framing = roundedFraming(accounts.organisationCounts.total, netOf(accounts, 'participants') ?? 0);
+  const evidence = publication.snapshot.evidence ?? [];
   return (
     <>
       <h1 className="text-3xl font-semibold text-primary-darker sm:text-4xl">{t('title')}</h1>
+      <p className="mt-4 max-w-3xl text-lg" data-testid="framing">
+        {p('home.framing', {
+          over: String(framing.over),
+          organisations: formatInteger(framing.organisations, locale),
+          participants: formatInteger(framing.participants, locale),
+        })}
+      </p>
       <p className="mt-6 text-lg">
         <strong className="text-2xl font-semibold" data-testid="organisation-counts">
           {p('home.organisationsCount', {
@@ -138,6 +152,16 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
         </>
       )}
 
+      {evidence.length > 0 && (
+        <section aria-labelledby="evidens">
+          <SectionHeading id="evidens" permalinkLabel={p('permalinkTo', { name: p('home.evidenceHeading') })}>
+            {p('home.evidenceHeading')}
+          </SectionHeading>
+          <p className="mt-2">{p('home.evidenceLead')}</p>
+          <EvidenceList statements={evidence} locale={locale} sourceLabel={p('evidenceSource')} />
+        </section>
+      )}
+
       {trend.years.length > 1 && (
         <section aria-labelledby="udvikling">
           <SectionHeading
@@ -157,23 +181,32 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
             yearLabel={p('yearLabel')}
             breakLabel={p('seriesBreak')}
           />
-          {series
-            .filter((one) => one.snapshot.accounts.seriesBreak)
-            .map((one) => (
+          {series.map((one) => {
+            const seriesBreak = one.snapshot.accounts.seriesBreak;
+            return seriesBreak ? (
               <p key={one.year} className="mt-2 text-sm">
-                {p('seriesBreakNote', { year: one.year, note: one.snapshot.accounts.seriesBreak![locale] })}
+                {p('seriesBreakNote', { year: one.year, note: seriesBreak[locale] })}
               </p>
-            ))}
+            ) : null;
+          })}
           {trend.doubleCounted.length > 0 && (
             <p className="mt-2 text-sm">
               {p('doubleCountedYears', { years: trend.doubleCounted.join(', ') })}
             </p>
           )}
-          <p className="no-print mt-2 text-sm">
-            <a href={`/embed/${locale}/trend`}>
-              {p('embedTo', { name: p('home.trendHeading', { first, last }) })}
-            </a>
-          </p>
+          <EmbedCode
+            id="trend"
+            src={`${siteOrigin()}/embed/${locale}/trend/${publication.year}/${publication.version}`}
+            title={p('home.trendHeading', { first, last })}
+            width={680}
+            height={520}
+            text={{
+              summary: p('embedTo', { name: p('home.trendHeading', { first, last }) }),
+              codeLabel: p('embedCode.label'),
+              codeHint: p('embedCode.trendHint', { year: publication.year, version: publication.version }),
+              preview: p('embedCode.preview'),
+            }}
+          />
         </section>
       )}
 

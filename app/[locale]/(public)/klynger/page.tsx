@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ORGANISATION_KINDS, REGIONS } from '@/lib/accounts/types';
 import { formatInteger, type Locale } from '@/lib/format';
-import { cachedPublishedSeries } from '@/lib/publications/cached';
-import { filterOrganisations, toOrganisationDirectory } from '@/lib/publications/open-data';
+import { cachedPublicNames, cachedPublishedSeries } from '@/lib/publications/cached';
+import { fieldTextOf, filterOrganisations, toOrganisationDirectory } from '@/lib/publications/open-data';
 import { ScrollRegion } from '@/components/public/scroll-region';
-import { alternatesFor, localePath } from '@/lib/publications/view';
+import { alternatesFor } from '@/lib/publications/view';
+import { localePath } from '@/i18n/paths';
+import { param } from '@/lib/search-params';
 
 // The filter lives in the URL (?kind=&field=&region=), so the page renders per request from the
 // cached publications; it does no database work of its own.
@@ -27,20 +29,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
-
 export default async function OrganisationsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'public' });
-  const series = await cachedPublishedSeries();
-  const directory = toOrganisationDirectory(series);
-  const fields = [...new Set(directory.map((o) => o.field))].sort((a, b) => a.localeCompare(b, 'da'));
+  const [series, names] = await Promise.all([cachedPublishedSeries(), cachedPublicNames()]);
+  const directory = toOrganisationDirectory(series, names);
+  // the filter's value is the Danish name (stable in links), its label the page's language
+  const fieldText = (field: string) => fieldTextOf(names, field, locale);
+  const fields = [...new Set(directory.map((o) => o.field))].sort((a, b) =>
+    fieldText(a).text.localeCompare(fieldText(b).text, locale),
+  );
   const raw = await searchParams;
   const filter = {
-    kind: (ORGANISATION_KINDS as readonly string[]).includes(one(raw.kind)) ? one(raw.kind) : '',
-    field: fields.includes(one(raw.field)) ? one(raw.field) : '',
-    region: (REGIONS as readonly string[]).includes(one(raw.region)) ? one(raw.region) : '',
+    kind: (ORGANISATION_KINDS as readonly string[]).includes(param(raw, 'kind')) ? param(raw, 'kind') : '',
+    field: fields.includes(param(raw, 'field')) ? param(raw, 'field') : '',
+    region: (REGIONS as readonly string[]).includes(param(raw, 'region')) ? param(raw, 'region') : '',
   };
   const shown = filterOrganisations(directory, filter);
   const latest = series[series.length - 1];
@@ -74,8 +78,8 @@ export default async function OrganisationsPage({ params, searchParams }: Props)
             <select id="filter-field" name="field" defaultValue={filter.field} className={select}>
               <option value="">{t('organisations.all')}</option>
               {fields.map((field) => (
-                <option key={field} value={field}>
-                  {field}
+                <option key={field} value={field} lang={fieldText(field).lang}>
+                  {fieldText(field).text}
                 </option>
               ))}
             </select>
@@ -133,7 +137,7 @@ export default async function OrganisationsPage({ params, searchParams }: Props)
                       </Link>
                     </th>
                     <td>{t(`kind.${organisation.kind}`)}</td>
-                    <td>{organisation.field}</td>
+                    <td lang={fieldText(organisation.field).lang}>{fieldText(organisation.field).text}</td>
                     <td>{t(`region.${organisation.region}`)}</td>
                     {latest && (
                       <td className="num">

@@ -1,24 +1,13 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { sectionMetadata } from '@/components/public/metadata';
 import { formatDate, formatInteger, type Locale } from '@/lib/format';
 import { cachedPublishedSeries } from '@/lib/publications/cached';
 import { ScrollRegion } from '@/components/public/scroll-region';
-import { alternatesFor, localePath, netFigure } from '@/lib/publications/view';
+import { netFigure } from '@/lib/publications/view';
+import { localePath } from '@/i18n/paths';
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: Locale }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'public' });
-  return {
-    title: t('accounts.title'),
-    description: t('accounts.description'),
-    alternates: alternatesFor(locale, '/regnskab'),
-  };
-}
+export const generateMetadata = sectionMetadata('accounts', '/regnskab');
 
 export default async function AccountsPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

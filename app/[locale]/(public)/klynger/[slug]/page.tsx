@@ -5,9 +5,15 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { LineChart } from '@/components/charts/line-chart';
 import { SectionHeading } from '@/components/public/permalink';
 import { formatInteger, formatPercent, type Locale } from '@/lib/format';
-import { cachedOrganisationDetail, cachedPublishedSeries } from '@/lib/publications/cached';
+import {
+  cachedOrganisationDetail,
+  cachedPublicNames,
+  cachedPublishedSeries,
+} from '@/lib/publications/cached';
 import { ScrollRegion } from '@/components/public/scroll-region';
-import { alternatesFor, HEADLINE_KEYS, localePath, netFigure } from '@/lib/publications/view';
+import { fieldTextOf } from '@/lib/publications/open-data';
+import { alternatesFor, HEADLINE_KEYS, netFigure, yearSpan } from '@/lib/publications/view';
+import { localePath } from '@/i18n/paths';
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -26,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: t('organisation.metaDescription', {
       name: detail.name,
       kind: t(`kind.${detail.kind}`).toLocaleLowerCase(locale),
-      field: detail.field,
+      field: detail.fieldLabel[locale],
       region: t(`region.${detail.region}`),
     }),
     alternates: alternatesFor(locale, `/klynger/${slug}`),
@@ -44,8 +50,7 @@ export default async function OrganisationPage({ params }: Props) {
   const labelOf = (key: string) =>
     latestSeries?.snapshot.accounts.indicators.find((i) => i.key === key)?.label[locale] ?? key;
   const years = detail.years.map((y) => y.year);
-  const first = years[0];
-  const last = years[years.length - 1];
+  const span = yearSpan(years);
   const newest = detail.years[detail.years.length - 1];
   const newestAccounts = series.find((p) => p.year === newest?.year)?.snapshot.accounts;
   const breakYears = series
@@ -53,20 +58,31 @@ export default async function OrganisationPage({ params }: Props) {
     .map((p) => p.year);
   const value = (values: Record<string, unknown>, key: string) =>
     typeof values[key] === 'number' ? (values[key] as number) : null;
-  const chartTitle = first ? t('organisation.resultsChart', { name: detail.name, first, last: last! }) : '';
+  const chartTitle = span ? t('organisation.resultsChart', { name: detail.name, ...span }) : '';
+  // the description and field in the page's language; the Danish text, marked as Danish, where the
+  // secretariat has written no English one
+  const description = detail.description[locale] ?? detail.description.da;
+  const descriptionLang = detail.description[locale] ? undefined : locale === 'da' ? undefined : 'da';
+  const { text: field, lang: fieldLang } = fieldTextOf(await cachedPublicNames(), detail.field, locale);
   return (
     <>
       <p className="no-print">
         <Link href={localePath(locale, '/klynger')}>← {t('organisation.back')}</Link>
       </p>
       <h1 className="mt-4 text-3xl font-semibold text-primary-darker">{detail.name}</h1>
-      {detail.description && <p className="mt-4 max-w-3xl">{detail.description}</p>}
+      {description && (
+        <p className="mt-4 max-w-3xl" lang={descriptionLang} data-testid="organisation-description">
+          {description}
+        </p>
+      )}
       <h2 className="sr-only">{t('organisation.facts')}</h2>
       <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-1">
         <dt className="font-semibold">{t('dimension.kind')}</dt>
         <dd>{t(`kind.${detail.kind}`)}</dd>
         <dt className="font-semibold">{t('dimension.field')}</dt>
-        <dd>{detail.field}</dd>
+        <dd lang={fieldLang} data-testid="organisation-field">
+          {field}
+        </dd>
         <dt className="font-semibold">{t('dimension.region')}</dt>
         <dd>{t(`region.${detail.region}`)}</dd>
         {detail.website && (

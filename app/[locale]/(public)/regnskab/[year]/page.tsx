@@ -2,9 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { YearAccounts } from '@/components/public/year-accounts';
+import { YearStatistics } from '@/components/statistics/year-statistics';
 import { formatInteger, type Locale } from '@/lib/format';
-import { cachedPublication } from '@/lib/publications/cached';
-import { alternatesFor, localePath, netFigure, parseYear } from '@/lib/publications/view';
+import { cachedPublication, cachedPublicNames } from '@/lib/publications/cached';
+import { siteOrigin } from '@/lib/site-url';
+import { alternatesFor, netFigure, parseYear } from '@/lib/publications/view';
+import { localePath } from '@/i18n/paths';
 
 // Rendered on first request and cached until a publication changes. The organisation table's
 // search and sort (query parameters) live on /regnskab/[year]/organisationer, rendered per request.
@@ -45,12 +48,24 @@ export default async function YearPage({ params }: Props) {
   const year = parseYear(rawYear);
   const publication = year ? await cachedPublication(year) : null;
   if (!publication) notFound();
+  const previous =
+    publication.version > 1 ? await cachedPublication(publication.year, publication.version - 1) : null;
   return (
-    <YearAccounts
-      publication={publication}
-      latestVersion={publication.version}
-      locale={locale}
-      tablePath={`/regnskab/${publication.year}/organisationer`}
-    />
+    <>
+      <YearAccounts
+        publication={publication}
+        latestVersion={publication.version}
+        locale={locale}
+        names={await cachedPublicNames()}
+        origin={siteOrigin()}
+        tablePath={`/regnskab/${publication.year}/organisationer`}
+      />
+      <YearStatistics
+        publication={publication}
+        previous={previous}
+        latestVersion={publication.version}
+        locale={locale}
+      />
+    </>
   );
 }

@@ -1,8 +1,6 @@
 // The secretariat's downloads of a year: ?kind=accounts|organisations|completeness|overlap,
 // ?format=csv|xlsx, ?version=n for a published version (otherwise live figures).
-import { getDb } from '@/db/client';
-import { getActor } from '@/lib/auth/session';
-import { buildExport } from '@/lib/exports/exports';
+import { exportForRequest } from '@/lib/exports/exports';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +8,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
   const { year } = await params;
   const url = new URL(request.url);
   const version = url.searchParams.get('version');
-  const result = await buildExport(await getDb(), await getActor(), {
+  const result = await exportForRequest({
     year: Number(year),
     kind: url.searchParams.get('kind') ?? 'accounts',
     format: url.searchParams.get('format') ?? 'csv',

@@ -4,8 +4,10 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ORGANISATION_COLUMNS, OrganisationsTable } from '@/components/public/year-accounts';
 import type { Locale } from '@/lib/format';
-import { cachedPublication } from '@/lib/publications/cached';
-import { alternatesFor, localePath, parseTableQuery, parseYear } from '@/lib/publications/view';
+import { cachedPublication, cachedPublicNames } from '@/lib/publications/cached';
+import { alternatesFor, parseTableQuery, parseYear } from '@/lib/publications/view';
+import { localePath } from '@/i18n/paths';
+import { param } from '@/lib/search-params';
 
 // Search and sort come from the query string (works without JavaScript), so this page renders per
 // request; its data comes from the publication cache, never the database.
@@ -15,8 +17,6 @@ type Props = {
   params: Promise<{ locale: Locale; year: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
 async function load(rawYear: string, rawVersion: string) {
   const year = parseYear(rawYear);
@@ -42,7 +42,7 @@ export default async function OrganisationsTablePage({ params, searchParams }: P
   const { locale, year } = await params;
   setRequestLocale(locale);
   const raw = await searchParams;
-  const loaded = await load(year, one(raw.version));
+  const loaded = await load(year, param(raw, 'version'));
   if (!loaded) notFound();
   const { publication, latestVersion } = loaded;
   const t = await getTranslations({ locale, namespace: 'public' });
@@ -61,6 +61,7 @@ export default async function OrganisationsTablePage({ params, searchParams }: P
       <OrganisationsTable
         publication={publication}
         locale={locale}
+        names={await cachedPublicNames()}
         query={parseTableQuery(raw, ORGANISATION_COLUMNS)}
         tablePath={`/regnskab/${year}/organisationer`}
         version={older ? publication.version : null}

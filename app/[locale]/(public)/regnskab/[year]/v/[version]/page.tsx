@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { YearAccounts } from '@/components/public/year-accounts';
+import { YearStatistics } from '@/components/statistics/year-statistics';
 import type { Locale } from '@/lib/format';
-import { cachedPublication } from '@/lib/publications/cached';
-import { alternatesFor, parseYear } from '@/lib/publications/view';
+import { cachedPublicNames, cachedPublication, cachedVersionFromPath } from '@/lib/publications/cached';
+import { siteOrigin } from '@/lib/site-url';
+import { alternatesFor } from '@/lib/publications/view';
 
 export function generateStaticParams() {
   return [];
@@ -14,19 +16,9 @@ type Props = {
   params: Promise<{ locale: Locale; year: string; version: string }>;
 };
 
-async function load(rawYear: string, rawVersion: string) {
-  const year = parseYear(rawYear);
-  if (!year || !/^[1-9]\d{0,3}$/.test(rawVersion)) return null;
-  const [publication, latest] = await Promise.all([
-    cachedPublication(year, Number(rawVersion)),
-    cachedPublication(year),
-  ]);
-  return publication && latest ? { publication, latestVersion: latest.version } : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, year, version } = await params;
-  const loaded = await load(year, version);
+  const loaded = await cachedVersionFromPath(year, version);
   if (!loaded) return {};
   const t = await getTranslations({ locale, namespace: 'public' });
   return {
@@ -39,14 +31,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function VersionPage({ params }: Props) {
   const { locale, year, version } = await params;
   setRequestLocale(locale);
-  const loaded = await load(year, version);
+  const loaded = await cachedVersionFromPath(year, version);
   if (!loaded) notFound();
+  const { publication } = loaded;
+  const previous =
+    publication.version > 1 ? await cachedPublication(publication.year, publication.version - 1) : null;
   return (
-    <YearAccounts
-      publication={loaded.publication}
-      latestVersion={loaded.latestVersion}
-      locale={locale}
-      tablePath={`/regnskab/${year}/organisationer`}
-    />
+    <>
+      <YearAccounts
+        publication={publication}
+        latestVersion={loaded.latestVersion}
+        locale={locale}
+        names={await cachedPublicNames()}
+        origin={siteOrigin()}
+        tablePath={`/regnskab/${year}/organisationer`}
+      />
+      <YearStatistics
+        publication={publication}
+        previous={previous}
+        latestVersion={loaded.latestVersion}
+        locale={locale}
+      />
+    </>
   );
 }
