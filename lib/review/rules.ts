@@ -1,6 +1,9 @@
 // Pure review rules (no I/O): which changes from last year need the secretariat's eye, and what
 // changed in a submission since it was approved. The entry form raises the same ±50 % warning
 // (issue 4); here it is recomputed from the stored values so review never trusts a client.
+import { daysLeft, isYearOpenForStaff } from '@/lib/submissions/rules';
+import { danishDate } from '@/lib/time-zone';
+
 export const BIG_CHANGE = 0.5;
 
 export type StoredValue = { value: number; denominator: number | null; comment: string | null };
@@ -13,6 +16,8 @@ export interface ReviewWarning {
   change: number;
   /** the explanation staff gave in the value's comment, if any */
   explanation: string | null;
+  /** present when the figure is still the one approved before: settled then (issue 16) */
+  settled?: true;
 }
 
 function ratio(value: { value: number; denominator: number | null }): number | null {
@@ -20,10 +25,14 @@ function ratio(value: { value: number; denominator: number | null }): number | n
   return value.denominator > 0 ? value.value / value.denominator : null;
 }
 
-/** A warning for every indicator that moved more than ±50 % from last year's approved figure. */
+/**
+ * A warning for every indicator that moved more than ±50 % from last year's approved figure,
+ * marked settled where the figure is still the one approved (`approved`, when it was).
+ */
 export function reviewWarnings(
   current: Record<string, StoredValue>,
   lastYear: Record<string, StoredValue>,
+  approved?: Record<string, { value: number; denominator: number | null }> | null,
 ): ReviewWarning[] {
   const warnings: ReviewWarning[] = [];
   for (const [key, value] of Object.entries(current)) {
@@ -34,7 +43,19 @@ export function reviewWarnings(
     if (last === null || now === null || last <= 0) continue;
     const change = (now - last) / last;
     if (Math.abs(change) > BIG_CHANGE) {
-      warnings.push({ key, last, current: now, change, explanation: value.comment?.trim() || null });
+      const atApproval = approved?.[key];
+      const settled =
+        atApproval !== undefined &&
+        atApproval.value === value.value &&
+        (atApproval.denominator ?? null) === (value.denominator ?? null);
+      warnings.push({
+        key,
+        last,
+        current: now,
+        change,
+        explanation: value.comment?.trim() || null,
+        ...(settled ? { settled: true as const } : {}),
+      });
     }
   }
   return warnings.sort((a, b) => a.key.localeCompare(b.key));
@@ -80,6 +101,34 @@ export function isLate(input: {
   today: string;
 }): boolean {
   const handedIn = input.state === 'submitted' || input.state === 'approved';
-  if (handedIn && input.submittedAt) return input.submittedAt.toISOString().slice(0, 10) > input.deadline;
+  // the deadline is a Danish day: handed in at 00:30 Danish time the day after is late
+  if (handedIn && input.submittedAt) return danishDate(input.submittedAt) > input.deadline;
   return input.today > input.deadline;
+}
+
+/**
+ * What is wrong with the new deadline a return sets for the organisation (a message key), or
+ * null. Required when staff could not act on the return otherwise — the year is closed or
+ * published, or the organisation's deadline has passed; never in the past; later than the year's.
+ */
+export function returnDeadlineProblem(
+  year: { state: 'open' | 'closed' | 'published'; deadline: string },
+  deadlineOverride: string | null,
+  deadline: string | null,
+  now: Date,
+): string | null {
+  if (deadline === null)
+    return returnNeedsDeadline(year, deadlineOverride, now) ? 'compare.return.errors.required' : null;
+  if (daysLeft(deadline, now) < 0) return 'compare.return.errors.past';
+  if (deadline <= year.deadline) return 'compare.return.errors.notLater';
+  return null;
+}
+
+/** Whether a return today must set a new deadline: staff could not edit the report otherwise. */
+export function returnNeedsDeadline(
+  year: { state: 'open' | 'closed' | 'published'; deadline: string },
+  deadlineOverride: string | null,
+  now: Date,
+): boolean {
+  return !isYearOpenForStaff(year, deadlineOverride, now);
 }

@@ -1,143 +1,89 @@
 'use server';
-// Thin server actions: resolve the actor, call the core function, revalidate, return state the
-// form renders (with or without client JavaScript).
+// The portal's forms (lib/submissions/save.ts through lib/actions/form.ts): the figures, and the
+// company list. Both work with or without JavaScript in the browser.
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/client';
-import { getActor } from '@/lib/auth/session';
-import { withDatabaseAvailability } from '@/lib/database-unavailable';
-import { isLocale, type Locale } from '@/lib/format';
-import { submissionMessages } from './messages';
-import { companyFileSizeProblem } from './rules';
-import { describeCsvProblems, saveSubmission, uploadCompanyList } from './save';
+import { type Done, type FormFields, formAction } from '@/lib/actions/form';
+import type { Locale } from '@/lib/format';
+import { invalid } from '@/lib/result';
+import { discardKeptDraft, keepDraft } from './kept-drafts';
+import { companyFileSizeProblem, isZipArchive } from './rules';
+import { csvProblemMessages, saveSubmission, uploadCompanyList } from './save';
 
-export interface SubmissionFormState {
-  status: 'idle' | 'saved' | 'submitted' | 'uploaded' | 'invalid' | 'conflict' | 'forbidden' | 'error';
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  conflictChanges?: string[];
-  /** what the user posted, so a refused form shows it again */
-  fields?: Record<string, string>;
-  version?: number;
+export interface SubmissionData {
+  outcome: 'saved' | 'submitted' | 'uploaded';
+  /** the submission's version now: the form posts it with the next change */
+  version: number;
+  /** companies on the list just loaded */
   rows?: number;
 }
 
-function common(formData: FormData) {
-  const locale: Locale = isLocale(formData.get('locale')) ? (formData.get('locale') as Locale) : 'da';
-  const orgSlug = String(formData.get('orgSlug') ?? '');
-  const year = Number(formData.get('year'));
-  const version = Number(formData.get('version'));
-  return { locale, orgSlug, year, version: Number.isInteger(version) && version >= 0 ? version : -1 };
+/** The fields every portal form posts besides its own: whose report, which year, at which version. */
+const REFERENCE = ['locale', 'orgSlug', 'year', 'version'] as const;
+
+function reference(fields: FormFields, locale: Locale) {
+  const { orgSlug, year, version } = fields;
+  return { orgSlug, year, version, locale };
 }
 
-function revalidate(locale: Locale, orgSlug: string, year: number) {
+function refresh(_value: unknown, fields: FormFields, locale: Locale) {
   revalidatePath(`/${locale}/portal`);
-  revalidatePath(`/${locale}/portal/${orgSlug}/${year}`);
+  revalidatePath(`/${locale}/portal/${fields.orgSlug}/${fields.year}`);
 }
 
-export async function saveSubmissionAction(
-  _previous: SubmissionFormState,
-  formData: FormData,
-): Promise<SubmissionFormState> {
-  const { locale, orgSlug, year, version } = common(formData);
-  const intent = formData.get('intent') === 'submit' ? 'submit' : 'draft';
-  const fields: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) {
-    if (
-      typeof value === 'string' &&
-      !name.startsWith('$') &&
-      !['locale', 'orgSlug', 'year', 'version', 'intent'].includes(name)
-    )
-      fields[name] = value;
-  }
-  const messages = submissionMessages(locale);
-  // a lost database connection is the typed `unavailable` failure ("nothing was saved, try
-  // again"), shown in the form with what the user typed, not an error page
-  const result = await withDatabaseAvailability(locale, async () =>
-    saveSubmission(await getDb(), await getActor(), {
-      orgSlug,
-      year,
-      version,
-      intent,
-      fields,
-      locale,
-      messages,
-    }),
-  );
-  if (result.ok) {
-    revalidate(locale, orgSlug, year);
-    return {
-      status: intent === 'submit' ? 'submitted' : 'saved',
-      version: result.value.submission.version,
-      fields,
-    };
-  }
-  switch (result.kind) {
-    case 'invalid':
-      return { status: 'invalid', message: result.message, fieldErrors: result.fieldErrors, fields, version };
-    case 'conflict':
-      return {
-        status: 'conflict',
-        message: result.message,
-        conflictChanges: (result.details as { changes?: string[] } | undefined)?.changes ?? [],
-        fields,
-        version,
-      };
-    case 'forbidden':
-      return { status: 'forbidden' };
-    default:
-      return { status: 'error', message: result.message, fields, version };
+export const saveSubmissionAction = formAction(saveSubmission, {
+  input: (fields, locale) => {
+    const typed: Record<string, string> = {};
+    for (const [name, value] of Object.entries(fields))
+      if (typeof value === 'string' && !(REFERENCE as readonly string[]).includes(name) && name !== 'intent')
+        typed[name] = value;
+    return { ...reference(fields, locale), intent: fields.intent, fields: typed };
+  },
+  refresh,
+  // the typed figures stay in the form, as saved
+  keepValues: true,
+  done: ({ submission }, { fields }): Done<SubmissionData> => ({
+    data: { outcome: fields.intent === 'submit' ? 'submitted' : 'saved', version: submission.version },
+  }),
+});
+
+export const uploadCompanyListAction = formAction(uploadCompanyList, {
+  input: async (fields, locale) => {
+    const file = fields.companies;
+    if (!(file instanceof File) || file.size === 0)
+      return invalid('portal.messages.noFile', { companies: ['portal.messages.noFile'] });
+    // refused by its size before the file is read into memory (the form checks it too, in the browser)
+    const tooLarge = companyFileSizeProblem(file.size);
+    if (tooLarge)
+      return invalid('portal.messages.csvInvalid', { companies: csvProblemMessages([tooLarge], locale) });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // an Excel workbook is a ZIP archive: read as one, whatever its name says (and a CSV as text)
+    const content = isZipArchive(bytes) ? { xlsx: bytes } : { csv: new TextDecoder('utf-8').decode(bytes) };
+    return { ...reference(fields, locale), ...content, filename: file.name };
+  },
+  refresh,
+  done: ({ submission, rows }): Done<SubmissionData> => ({
+    data: { outcome: 'uploaded', version: submission.version, rows },
+  }),
+});
+
+/** A form field holding JSON (the kept draft's fields, posted by the form's script). */
+function jsonField(value: FormFields[string] | undefined): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
   }
 }
 
-export async function uploadCompanyListAction(
-  _previous: SubmissionFormState,
-  formData: FormData,
-): Promise<SubmissionFormState> {
-  const { locale, orgSlug, year, version } = common(formData);
-  const messages = submissionMessages(locale);
-  const file = formData.get('companies');
-  if (!(file instanceof File) || file.size === 0)
-    return {
-      status: 'invalid',
-      message: messages.text.noFile,
-      fieldErrors: { companies: [messages.text.noFile] },
-    };
-  // refused by its size before the file is read into memory (the form checks it too, in the browser)
-  const tooLarge = companyFileSizeProblem(file.size);
-  if (tooLarge)
-    return {
-      status: 'invalid',
-      message: messages.text.csvInvalid,
-      fieldErrors: { companies: describeCsvProblems([tooLarge], messages, locale) },
-    };
-  const csv = new TextDecoder('utf-8').decode(await file.arrayBuffer());
-  const result = await withDatabaseAvailability(locale, async () =>
-    uploadCompanyList(await getDb(), await getActor(), {
-      orgSlug,
-      year,
-      version,
-      csv,
-      filename: file.name,
-      locale,
-      messages,
-    }),
-  );
-  if (result.ok) {
-    revalidate(locale, orgSlug, year);
-    return { status: 'uploaded', version: result.value.submission.version, rows: result.value.rows };
-  }
-  switch (result.kind) {
-    case 'invalid':
-      return { status: 'invalid', message: result.message, fieldErrors: result.fieldErrors };
-    case 'conflict':
-      return {
-        status: 'conflict',
-        message: result.message,
-        conflictChanges: (result.details as { changes?: string[] } | undefined)?.changes ?? [],
-      };
-    case 'forbidden':
-      return { status: 'forbidden' };
-    default:
-      return { status: 'error', message: result.message };
-  }
-}
+/** Posted by the entry form while its user types (with JavaScript): nothing on the page changes. */
+export const keepDraftAction = formAction(keepDraft, {
+  input: (fields, locale) => ({
+    ...reference(fields, locale),
+    typed: jsonField(fields.typed),
+    opened: jsonField(fields.opened),
+  }),
+});
+
+/** Throws the kept draft away; the form then shows the report as saved. */
+export const discardKeptDraftAction = formAction(discardKeptDraft, { refresh });

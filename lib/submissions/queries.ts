@@ -1,10 +1,13 @@
 // Reads of the reporting feature, authorised here (lib/auth/permissions): the portal overview,
 // the entry form's context, the secretariat's review view, the timeline and value histories.
+import { present } from '@/lib/invariant';
+import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '@/db/client';
 import {
   auditEvents,
   indicators,
+  keptDrafts,
   organisations,
   participants,
   publications as publicationRows,
@@ -17,13 +20,20 @@ import {
 import { loadIndicatorDefinitions } from '@/lib/accounts/compute';
 import { countCompanyList, measureOf } from '@/lib/accounts/rules';
 import type { Actor } from '@/lib/auth/actor';
-import { checkCanActFor } from '@/lib/auth/permissions';
+import { forRequest } from '@/lib/actions/request';
+import { authoriseFor } from '@/lib/auth/permissions';
+import { loadThreads, type Thread } from '@/lib/conversation/queries';
+import { awaitingAnswers } from '@/lib/conversation/rules';
 import { getPublication } from '@/lib/publications/read';
-import { type Failure, notFound, ok, type Result } from '@/lib/result';
+import { type Failure, forbidden, notFound, ok, type Result } from '@/lib/result';
+import { isYearNumber } from '@/lib/validation/input';
+import { valuesAtLastApproval } from './approval';
+import { formFieldsOf } from './display';
+import { type RestoredDraft, restoreKeptDraft } from './kept-draft-rules';
 import {
-  BIG_CHANGE,
   type ChangeWarning,
   type CompanyRow,
+  changeWarning,
   daysLeft,
   type Entry,
   effectiveDeadline,
@@ -31,7 +41,7 @@ import {
   isEditableState,
   isYearOpenForStaff,
   type LastYearValue,
-  relativeChange,
+  type SettledValue,
 } from './rules';
 
 export type SubmissionState = Submission['state'];
@@ -81,6 +91,12 @@ export interface SubmissionView {
   lastYear: Record<string, LastYearValue>;
   companyList: CompanyListSummary | null;
   warnings: ChangeWarning[];
+  /** the figures as last approved (null: never approved): their big changes were settled then */
+  settled: Record<string, SettledValue> | null;
+  /** the reader's own unsaved typing put back into the form, when there is any to put back */
+  keptDraft: (RestoredDraft & { savedAt: string }) | null;
+  /** the conversation with the secretariat: per value, and about the submission as a whole */
+  threads: Thread[];
   timeline: TimelineEntry[];
   valueHistory: Record<string, ValueChange[]>;
 }
@@ -225,11 +241,36 @@ async function loadTimeline(db: Database, submission: Submission | null) {
   return { timeline, valueHistory };
 }
 
+/** The reader's own kept draft of an organisation's year, if any (lib/submissions/kept-drafts.ts). */
+export async function loadKeptDraft(
+  db: Database,
+  input: { userId: number; organisationId: number; year: number },
+) {
+  const [row] = await db
+    .select()
+    .from(keptDrafts)
+    .where(
+      and(
+        eq(keptDrafts.userId, input.userId),
+        eq(keptDrafts.organisationId, input.organisationId),
+        eq(keptDrafts.year, input.year),
+      ),
+    );
+  if (!row) return null;
+  return {
+    typed: row.typed as Record<string, string>,
+    opened: row.opened as Record<string, string>,
+    baseVersion: row.baseVersion,
+    updatedAt: row.updatedAt,
+  };
+}
+
 async function buildView(
   db: Database,
   organisation: { id: number; slug: string; name: string },
   year: number,
   now: Date,
+  reader: { userId: number } | null = null,
 ): Promise<Result<SubmissionView>> {
   // independent reads at once: under load every sequential round trip waits a whole turn of the
   // server's event loop behind the public readers' requests
@@ -242,10 +283,10 @@ async function buildView(
     loadFormIndicators(db, year),
     publishedValues(db, organisation.slug, year - 1),
   ]);
-  if (!yearRow) return notFound('year');
+  if (!yearRow) return notFound('portal.notFound');
   const values: SubmissionView['values'] = {};
   let companyList: CompanyListSummary | null = null;
-  const [valueRows, companyRows, { timeline, valueHistory }] = await Promise.all([
+  const [valueRows, companyRows, { timeline, valueHistory }, settled, kept, threads] = await Promise.all([
     submission
       ? db
           .select({
@@ -262,6 +303,15 @@ async function buildView(
       : [],
     submission?.hasCompanyList ? loadCompanyRows(db, submission.id) : null,
     loadTimeline(db, submission ?? null),
+    submission ? valuesAtLastApproval(db, submission.id) : null,
+    reader ? loadKeptDraft(db, { userId: reader.userId, organisationId: organisation.id, year }) : null,
+    submission
+      ? loadThreads(
+          db,
+          [submission],
+          indicatorList.map((indicator) => indicator.key),
+        )
+      : null,
   ]);
   for (const row of valueRows)
     values[row.key] = {
@@ -275,11 +325,18 @@ async function buildView(
   const warnings: ChangeWarning[] = [];
   for (const indicator of indicatorList) {
     const current = companyList?.derived[indicator.key] ?? values[indicator.key];
-    const change = relativeChange(lastYear[indicator.key], current);
-    if (change && Math.abs(change.change) > BIG_CHANGE) warnings.push({ key: indicator.key, ...change });
+    const warning = changeWarning(indicator.key, lastYear[indicator.key], current, settled?.[indicator.key]);
+    if (warning) warnings.push(warning);
   }
   const deadline = effectiveDeadline(yearRow.deadline, submission?.deadlineOverride ?? null);
   const open = isYearOpenForStaff(yearRow, submission?.deadlineOverride ?? null, now);
+  const editable = open && isEditableState(submission?.state ?? null);
+  // what the reader typed and did not save, put back where nobody saved since (only while they may edit)
+  const restored = kept && editable ? restoreKeptDraft(formFieldsOf(values), kept) : null;
+  const keptDraft =
+    kept && restored && (restored.restored.length > 0 || restored.conflicts.length > 0)
+      ? { ...restored, savedAt: kept.updatedAt.toISOString() }
+      : null;
   return ok({
     organisation,
     year: {
@@ -292,13 +349,16 @@ async function buildView(
     submission: submission ?? null,
     deadline,
     daysLeft: daysLeft(deadline, now),
-    editable: open && isEditableState(submission?.state ?? null),
+    editable,
     closed: !open,
     indicators: indicatorList,
     values,
     lastYear,
     companyList,
     warnings,
+    settled,
+    keptDraft,
+    threads: submission ? (threads?.get(submission.id) ?? []) : [],
     timeline,
     valueHistory,
   });
@@ -320,14 +380,14 @@ export async function loadSubmissionForm(
   now = new Date(),
 ): Promise<Result<SubmissionView>> {
   const organisation = await findOrganisationBySlug(db, input.orgSlug);
-  if (!organisation) {
-    // an unknown organisation is refused like a foreign one, so slugs cannot be probed
-    const refused = await checkCanActFor(db, actor, -1, `view submission ${input.orgSlug}/${input.year}`);
-    return refused ?? notFound();
-  }
-  const refused = await checkCanActFor(db, actor, organisation.id, `view submission ${input.year}`);
-  if (refused) return refused;
-  return buildView(db, organisation, input.year, now);
+  // an unknown organisation is refused like a foreign one, so slugs cannot be probed
+  const allowed = organisation
+    ? await authoriseFor(db, actor, organisation.id, `view submission ${input.year}`)
+    : await authoriseFor(db, actor, -1, `view submission ${input.orgSlug}/${input.year}`);
+  if (!allowed.ok) return allowed;
+  if (!organisation) return notFound('portal.notFound');
+  if (!isYearNumber(input.year)) return notFound('portal.notFound');
+  return buildView(db, organisation, input.year, now, allowed.value);
 }
 
 /**
@@ -350,9 +410,9 @@ export async function loadSubmissionForReview(
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .where(eq(submissions.id, submissionId));
-  if (!row) return notFound('submission');
-  const refused = await checkCanActFor(db, actor, row.organisationId, `view submission ${submissionId}`);
-  if (refused) return refused;
+  if (!row) return notFound('portal.notFound');
+  const allowed = await authoriseFor(db, actor, row.organisationId, `view submission ${submissionId}`);
+  if (!allowed.ok) return allowed;
   return buildView(db, { id: row.organisationId, slug: row.slug, name: row.name }, row.year, now);
 }
 
@@ -365,6 +425,8 @@ export interface PortalEntry {
   daysLeft: number;
   closed: boolean;
   lastYear: Record<string, LastYearValue>;
+  /** the secretariat's questions (flagged values, a return's remark) waiting for an answer */
+  openQuestions: number;
 }
 
 export interface PortalOverview {
@@ -380,7 +442,7 @@ export async function loadPortalOverview(
   actor: Actor | null,
   now = new Date(),
 ): Promise<Result<PortalOverview> | Failure> {
-  if (!actor) return { ok: false, kind: 'forbidden', message: 'forbidden' };
+  if (!actor) return forbidden('common.errors.forbidden');
   const organisationRows = actor.organisationIds.length
     ? await db
         .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
@@ -413,6 +475,7 @@ export async function loadPortalOverview(
             ),
           )
       : [];
+    const threads = await loadThreads(db, submissionRows);
     for (const organisation of organisationRows) {
       const submission = submissionRows.find((row) => row.organisationId === organisation.id);
       const deadline = effectiveDeadline(yearRow.deadline, submission?.deadlineOverride ?? null);
@@ -427,12 +490,15 @@ export async function loadPortalOverview(
         lastYear:
           (publication?.snapshot.accounts.organisations.find((row) => row.slug === organisation.slug)
             ?.values as Record<string, LastYearValue> | undefined) ?? {},
+        openQuestions: submission ? awaitingAnswers(threads.get(submission.id) ?? []) : 0,
       });
     }
   }
   const years = openYears.map((row) => row.year);
   const headlineIndicators = years.length
-    ? (await loadFormIndicators(db, years[0]!)).filter((indicator) => HEADLINE_KEYS.includes(indicator.key))
+    ? (await loadFormIndicators(db, present(years[0]))).filter((indicator) =>
+        HEADLINE_KEYS.includes(indicator.key),
+      )
     : [];
   return ok({ entries, headlineIndicators });
 }
@@ -444,14 +510,14 @@ export async function loadCompanyListForDownload(
   input: { orgSlug: string; year: number },
 ): Promise<Result<{ filename: string; rows: CompanyRow[] }>> {
   const organisation = await findOrganisationBySlug(db, input.orgSlug);
-  const refused = await checkCanActFor(
+  const allowed = await authoriseFor(
     db,
     actor,
     organisation?.id ?? -1,
     `download company list ${input.orgSlug}/${input.year}`,
   );
-  if (refused) return refused;
-  if (!organisation) return notFound();
+  if (!allowed.ok) return allowed;
+  if (!organisation || !isYearNumber(input.year)) return notFound('portal.notFound');
   const [submission] = await db
     .select()
     .from(submissions)
@@ -459,3 +525,9 @@ export async function loadCompanyListForDownload(
   const rows = submission?.hasCompanyList ? await loadCompanyRows(db, submission.id) : [];
   return ok({ filename: `virksomheder-${organisation.slug}-${input.year}.csv`, rows });
 }
+
+// ---- for the portal's pages and downloads: this request's database and actor ----
+
+export const portalOverviewForPage = forRequest(loadPortalOverview);
+export const submissionFormForPage = forRequest(loadSubmissionForm);
+export const companyListForDownload = forRequest(loadCompanyListForDownload);

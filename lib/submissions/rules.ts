@@ -2,20 +2,21 @@
 // the same checks: numbers, subsets, shares, required fields on submit, the ±50 % warning, and
 // the company-list CSV. Messages are templates passed in (RuleMessages), so this file needs no
 // message loader and can ship to the client.
+import { present } from '@/lib/invariant';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { checkCvr } from '@/lib/cvr';
+import { COMPANY_FLAGS, type CompanyFlag, type CompanyRow, type IndicatorKind } from '@/lib/domain';
 import { formatInteger, type Locale } from '@/lib/format';
+import type { Message } from '@/lib/result';
+import { fill, type TemplateValues } from '@/lib/text/fill';
 import { textProblem } from '@/lib/validation/text';
 
-export const COMPANY_FLAG_COLUMNS = [
-  'dedicated',
-  'under_50',
-  'new_ideas',
-  'new_competences',
-  'new_products',
-] as const;
-export type CompanyFlagColumn = (typeof COMPANY_FLAG_COLUMNS)[number];
+export type { IndicatorKind };
+
+/** The company list's 0/1 columns (DESIGN.md's form contract). */
+export const COMPANY_FLAG_COLUMNS = COMPANY_FLAGS;
+export type CompanyFlagColumn = CompanyFlag;
 
 /** Sane upper bounds: a count above these is a typing error, not a cluster. */
 export const MAX_COUNT = 1_000_000;
@@ -36,8 +37,6 @@ export const MAX_COMPANY_COLUMNS = 200;
 const MAX_QUOTED_VALUE = 40;
 /** A change of more than this share from last year needs an explanation. */
 export const BIG_CHANGE = 0.5;
-
-export type IndicatorKind = 'companies' | 'count' | 'amount_dkk' | 'share';
 
 export interface FormIndicator {
   key: string;
@@ -86,12 +85,6 @@ export function labelOf(indicator: Pick<FormIndicator, 'labelDa' | 'labelEn'>, l
   return locale === 'en' ? indicator.labelEn : indicator.labelDa;
 }
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
-}
-
 export function maxFor(kind: IndicatorKind): number {
   return kind === 'amount_dkk' ? MAX_AMOUNT_DKK : MAX_COUNT;
 }
@@ -129,10 +122,22 @@ export interface ValidationInput {
   fields: Record<string, string | undefined>;
   mode: 'draft' | 'submit';
   locale: 'da' | 'en';
-  messages: RuleMessages;
+  /** the templates to put the issues in words with (the browser's live checks); without, only `issues` */
+  messages?: RuleMessages;
   lastYear?: Record<string, LastYearValue>;
   /** company indicators derived from the uploaded list: not typed, but still checked */
   derived?: Record<string, number>;
+  /**
+   * The values as the secretariat last approved them (issue 16): a big change that is still the
+   * approved figure was settled then, and is not asked to be explained again.
+   */
+  settled?: Record<string, SettledValue>;
+}
+
+/** A figure as it stood at the last approval. */
+export interface SettledValue {
+  value: number;
+  denominator: number | null;
 }
 
 export interface ChangeWarning {
@@ -141,12 +146,45 @@ export interface ChangeWarning {
   current: number;
   /** relative change, e.g. 0.8 for +80 % */
   change: number;
+  /** present when the figure is the one the secretariat approved: no new explanation is asked */
+  settled?: true;
+}
+
+/** Whether `current` is still the figure the secretariat approved. */
+export function isSettled(settled: SettledValue | undefined, current: Entry | number): boolean {
+  if (!settled) return false;
+  const value = typeof current === 'number' ? current : current.value;
+  const denominator = typeof current === 'number' ? null : current.denominator;
+  return settled.value === value && (settled.denominator ?? null) === (denominator ?? null);
+}
+
+/** The big-change warning of one figure, or null when it moved less than BIG_CHANGE (or cannot be compared). */
+export function changeWarning(
+  key: string,
+  last: LastYearValue | undefined,
+  current: Entry | number | undefined,
+  settled?: SettledValue,
+): ChangeWarning | null {
+  const change = relativeChange(last, current);
+  if (!change || Math.abs(change.change) <= BIG_CHANGE || current === undefined) return null;
+  return { key, ...change, ...(isSettled(settled, current) ? { settled: true as const } : {}) };
+}
+
+/** One broken rule: its code and the values its message shows ({field}, {max} …). */
+export interface RuleIssue {
+  code: RuleCode;
+  values: TemplateValues;
 }
 
 export interface ValidationResult {
   ok: boolean;
   /** typed values only (not derived ones); indicators left empty are absent */
   values: Record<string, Entry>;
+  /** for each figure derived from the company list, the explanation given with it (or null) */
+  explanations: Record<string, string | null>;
+  /** per field, every rule it breaks */
+  issues: Record<string, RuleIssue[]>;
+  /** the issues in words, when `messages` were given */
   fieldErrors: Record<string, string[]>;
   warnings: ChangeWarning[];
 }
@@ -171,39 +209,75 @@ export function relativeChange(last: LastYearValue | undefined, current: Entry |
 /** Every rule of the entry form, in one pass; the same on server and client. */
 export function validateEntries(input: ValidationInput): ValidationResult {
   const { indicators, fields, mode, locale, messages } = input;
+  const issues: Record<string, RuleIssue[]> = {};
   const fieldErrors: Record<string, string[]> = {};
   const values: Record<string, Entry> = {};
   const warnings: ChangeWarning[] = [];
   const byKey = new Map(indicators.map((indicator) => [indicator.key, indicator]));
   const add = (field: string, code: RuleCode, extra: Record<string, string | number> = {}) => {
     const indicator = byKey.get(field) ?? byKey.get(field.replace(/_(denominator|comment)$/, ''));
-    const message = fill(messages[code], { field: indicator ? labelOf(indicator, locale) : field, ...extra });
-    fieldErrors[field] = [...(fieldErrors[field] ?? []), message];
+    const values = { field: indicator ? labelOf(indicator, locale) : field, ...extra };
+    issues[field] = [...(issues[field] ?? []), { code, values }];
+    if (messages) fieldErrors[field] = [...(fieldErrors[field] ?? []), fill(messages[code], values)];
   };
   const numbers = new Map<string, number | null>();
   const read = (field: string, kind: IndicatorKind) => {
     const parsed = numberSchema(maxFor(kind)).safeParse(fields[field] ?? '');
     if (parsed.success) return parsed.data;
-    add(field, parsed.error.issues[0]!.message as RuleCode, {
+    add(field, (parsed.error.issues[0]?.message ?? 'notANumber') as RuleCode, {
       max: maxFor(kind).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB'),
     });
     return undefined;
   };
 
+  /** the explanation field of `key`: its text, '' when empty, or null when it cannot be stored */
+  const readComment = (key: string): string | null => {
+    const comment = commentSchema.safeParse(fields[commentField(key)] ?? '');
+    if (comment.success) return comment.data;
+    const code = comment.error.issues[0]?.message === 'commentInvalid' ? 'commentInvalid' : 'commentTooLong';
+    add(commentField(key), code, { max: MAX_COMMENT_LENGTH });
+    return null;
+  };
+  /**
+   * The ±50 % rule: a warning, and on submit an explanation unless one is given (`comment` null:
+   * one was given that cannot be stored, its own error) or the figure was settled at approval.
+   */
+  const checkChange = (indicator: FormIndicator, current: Entry | number, comment: string | null) => {
+    const warning = changeWarning(
+      indicator.key,
+      input.lastYear?.[indicator.key],
+      current,
+      input.settled?.[indicator.key],
+    );
+    if (!warning) return;
+    warnings.push(warning);
+    if (mode !== 'submit' || comment !== '' || warning.settled) return;
+    const shown = (n: number) =>
+      indicator.kind === 'share'
+        ? `${Math.round(n * 1000) / 10} %`
+        : n.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB');
+    add(commentField(indicator.key), 'explanationRequired', {
+      last: shown(warning.last),
+      current: shown(warning.current),
+    });
+  };
+  const explanations: Record<string, string | null> = {};
+
   for (const indicator of indicators) {
     const { key } = indicator;
     if (input.derived && key in input.derived) {
-      numbers.set(key, input.derived[key]!);
+      // a figure counted from the company list is not typed, but a big change needs its
+      // explanation like a typed one (issue 16)
+      const derived = present(input.derived[key]);
+      numbers.set(key, derived);
+      const comment = readComment(key);
+      explanations[key] = comment || null;
+      checkChange(indicator, derived, comment);
       continue;
     }
     const value = read(key, indicator.kind);
     const denominator = indicator.kind === 'share' ? read(denominatorField(key), indicator.kind) : null;
-    const comment = commentSchema.safeParse(fields[commentField(key)] ?? '');
-    if (!comment.success) {
-      const code =
-        comment.error.issues[0]?.message === 'commentInvalid' ? 'commentInvalid' : 'commentTooLong';
-      add(commentField(key), code, { max: MAX_COMMENT_LENGTH });
-    }
+    const comment = readComment(key);
     if (value === undefined || denominator === undefined) continue;
     numbers.set(key, value);
     if (indicator.kind === 'share') {
@@ -219,23 +293,10 @@ export function validateEntries(input: ValidationInput): ValidationResult {
     const entry: Entry = {
       value,
       denominator: indicator.kind === 'share' ? denominator : null,
-      comment: comment.success && comment.data !== '' ? comment.data : null,
+      comment: comment || null,
     };
     values[key] = entry;
-    const change = relativeChange(input.lastYear?.[key], entry);
-    if (change && Math.abs(change.change) > BIG_CHANGE) {
-      warnings.push({ key, ...change });
-      if (mode === 'submit' && !entry.comment) {
-        const shown = (n: number) =>
-          indicator.kind === 'share'
-            ? `${Math.round(n * 1000) / 10} %`
-            : n.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB');
-        add(commentField(key), 'explanationRequired', {
-          last: shown(change.last),
-          current: shown(change.current),
-        });
-      }
-    }
+    checkChange(indicator, entry, comment);
   }
 
   // subset rule: a child never above its parent (typed or derived), in drafts too
@@ -248,20 +309,13 @@ export function validateEntries(input: ValidationInput): ValidationResult {
     if (child > parent && !(input.derived && indicator.key in input.derived))
       add(indicator.key, 'aboveParent', { parent: labelOf(parentIndicator, locale), max: parent });
   }
-  return { ok: Object.keys(fieldErrors).length === 0, values, fieldErrors, warnings };
+  return { ok: Object.keys(issues).length === 0, values, explanations, issues, fieldErrors, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The company list CSV
 
-export interface CompanyRow {
-  cvr: string;
-  dedicated: boolean;
-  under_50: boolean;
-  new_ideas: boolean;
-  new_competences: boolean;
-  new_products: boolean;
-}
+export type { CompanyRow };
 
 export type CsvProblem =
   | { code: 'notCsv' }
@@ -274,11 +328,29 @@ export type CsvProblem =
   | { code: 'cvrFormat'; row: number; value: string }
   | { code: 'cvrChecksum'; row: number; value: string }
   | { code: 'duplicate'; row: number; value: string; firstRow: number }
-  | { code: 'badFlag'; row: number; column: string; value: string };
+  | { code: 'badFlag'; row: number; column: string; value: string }
+  // an Excel workbook (company-list-xlsx.ts): damaged, locked, or more than a company list holds
+  | { code: 'notXlsx' }
+  | { code: 'xlsxUnsupported' }
+  | { code: 'xlsxTooLarge'; maxMb: number }
+  | { code: 'xlsxTooManyRows'; max: number }
+  | { code: 'xlsxTooManyColumns'; max: number }
+  // the upload worker's refusals (lib/upload-worker): the file took too long or too much memory
+  // to read, or too many uploads were being read at once
+  | { code: 'tooSlow'; seconds: number }
+  | { code: 'tooMuchMemory' }
+  | { code: 'busy' };
 
 export type CsvResult =
   | { ok: true; rows: CompanyRow[]; columns: string[] }
   | { ok: false; problems: CsvProblem[] };
+
+/** The first bytes of a ZIP archive, which an XLSX workbook is: the upload reads those as Excel. */
+export function isZipArchive(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
+}
 
 /** A text that is clearly not a CSV file: a spreadsheet (zip), a PDF or any binary (a NUL byte). */
 function looksBinary(text: string): boolean {
@@ -299,23 +371,37 @@ export function companyFileSizeProblem(bytes: number): CsvProblem | null {
 
 /**
  * Refuses a text whose shape no company list has, before the CSV parser builds a cell for every
- * field: a line longer than MAX_COMPANY_LINE_LENGTH or with more than MAX_COMPANY_COLUMNS fields
- * (counted as delimiters, an upper bound that ignores quoting). One pass, no copies of the text.
+ * field: a line longer than MAX_COMPANY_LINE_LENGTH, one with more than MAX_COMPANY_COLUMNS fields
+ * (counted as delimiters, an upper bound that ignores quoting), or far more lines than a list may
+ * have. One pass over the characters, each looked at once, no copies: linear in the file, however
+ * its lines are laid out (a search for the next delimiter from each line's start was quadratic on
+ * a file of short lines without one).
  */
 function shapeProblem(text: string, delimiter: string): CsvProblem | null {
-  let start = 0;
-  for (let row = 1; start <= text.length; row++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    // columns first: a very wide table is told as such, not as a long line
-    let columns = 1;
-    for (let at = text.indexOf(delimiter, start); at >= 0 && at < end; at = text.indexOf(delimiter, at + 1))
-      if (++columns > MAX_COMPANY_COLUMNS) return { code: 'tooManyColumns', row, max: MAX_COMPANY_COLUMNS };
-    if (end - start > MAX_COMPANY_LINE_LENGTH)
+  const delimiterCode = delimiter.charCodeAt(0);
+  let row = 1;
+  let lineStart = 0;
+  let columns = 1;
+  let lastWithContent = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10) {
+      row++;
+      lineStart = at + 1;
+      columns = 1;
+      continue;
+    }
+    if (code === delimiterCode && ++columns > MAX_COMPANY_COLUMNS)
+      return { code: 'tooManyColumns', row, max: MAX_COMPANY_COLUMNS };
+    if (at - lineStart >= MAX_COMPANY_LINE_LENGTH + 1)
       return { code: 'lineTooLong', row, max: MAX_COMPANY_LINE_LENGTH };
-    if (newline < 0) break;
-    start = newline + 1;
+    if (code !== 13 && code !== 32) lastWithContent = row;
   }
+  // quoted cells may span lines, so lines are only an upper bound of rows: refuse on lines alone
+  // only far past the limit, and leave the exact count to the parser
+  const dataLines = lastWithContent - 1;
+  if (dataLines > 2 * MAX_COMPANY_ROWS)
+    return { code: 'tooManyRows', max: MAX_COMPANY_ROWS, rows: dataLines };
   return null;
 }
 
@@ -348,10 +434,26 @@ export function parseCompanyCsv(input: string): CsvResult {
   const shape = shapeProblem(text, delimiter);
   if (shape) return { ok: false, problems: [shape] };
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const lines = parsed.data;
-  if (lines.length === 0 || lines.every((line) => line.every((cell) => cell.trim() === '')))
-    return { ok: false, problems: [{ code: 'empty' }] };
-  const header = lines[0]!.map((cell) => cell.trim().toLowerCase().replace(/\s+/g, '_').replace(/-/g, '_'));
+  return checkCompanyTable(parsed.data.map((cells, index) => ({ row: index + 1, cells })));
+}
+
+/** One line of a company list as read from its file: the row number a person sees, and its cells. */
+export interface TableRow {
+  row: number;
+  cells: string[];
+}
+
+/**
+ * The company list's rules on a table, whichever file it was read from (CSV here, XLSX in
+ * company-list-xlsx.ts): the first row is the header with a `cvr` column, each further row a
+ * company with a valid, unrepeated CVR number and 0/1 flags. Row numbers are the file's.
+ */
+export function checkCompanyTable(lines: TableRow[]): CsvResult {
+  const blank = (line: TableRow) => line.cells.every((cell) => cell.trim() === '');
+  if (lines.length === 0 || lines.every(blank)) return { ok: false, problems: [{ code: 'empty' }] };
+  const header = present(lines[0]).cells.map((cell) =>
+    cell.trim().toLowerCase().replace(/\s+/g, '_').replace(/-/g, '_'),
+  );
   const cvrIndex = header.indexOf('cvr');
   if (cvrIndex < 0) return { ok: false, problems: [{ code: 'noCvrColumn' }] };
   const flagIndex = new Map(
@@ -366,11 +468,10 @@ export function parseCompanyCsv(input: string): CsvResult {
   const problems: CsvProblem[] = [];
   const rows: CompanyRow[] = [];
   const seen = new Map<string, number>();
-  for (let index = 1; index < lines.length; index++) {
-    const line = lines[index]!;
-    const row = index + 1;
-    if (line.every((cell) => cell.trim() === '')) continue;
-    const rawCvr = (line[cvrIndex] ?? '').trim();
+  for (const line of lines.slice(1)) {
+    const { row, cells } = line;
+    if (blank(line)) continue;
+    const rawCvr = (cells[cvrIndex] ?? '').trim();
     const checked = checkCvr(rawCvr);
     if (!checked.ok) {
       problems.push({
@@ -395,7 +496,7 @@ export function parseCompanyCsv(input: string): CsvResult {
       new_products: false,
     };
     for (const [column, columnIndex] of flagIndex) {
-      const raw = (line[columnIndex] ?? '').trim();
+      const raw = (cells[columnIndex] ?? '').trim();
       const flag = FLAG_VALUES[raw];
       if (flag === undefined) problems.push({ code: 'badFlag', row, column, value: quoted(raw) });
       else company[column] = flag;
@@ -407,10 +508,10 @@ export function parseCompanyCsv(input: string): CsvResult {
   return { ok: true, rows, columns: ['cvr', ...flagIndex.keys()] };
 }
 
-function countTrailingBlank(lines: string[][]): number {
+function countTrailingBlank(lines: TableRow[]): number {
   let blank = 0;
   for (let index = lines.length - 1; index > 0; index--) {
-    if (lines[index]!.every((cell) => cell.trim() === '')) blank++;
+    if (present(lines[index]).cells.every((cell) => cell.trim() === '')) blank++;
     else break;
   }
   return blank;
@@ -418,20 +519,31 @@ function countTrailingBlank(lines: string[][]): number {
 
 export type CsvMessages = Record<CsvProblem['code'], string>;
 
-export function describeCsvProblem(
-  problem: CsvProblem,
-  messages: CsvMessages,
-  locale: Locale = 'da',
-): string {
-  // numbers as the language writes them (20.000 / 20,000); CVR numbers and cells are strings
-  const values: Record<string, string | number> = {};
+/** The values a problem's message shows: numbers as the language writes them (20.000 / 20,000). */
+function csvProblemValues(problem: CsvProblem, locale: Locale): TemplateValues {
+  // CVR numbers and cells are strings, and stay as they are
+  const values: TemplateValues = {};
   for (const [name, value] of Object.entries(problem))
     values[name] = typeof value === 'number' ? formatInteger(value, locale) : value;
   if (problem.code === 'fileTooLarge')
     values.sizeMb = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
       minimumFractionDigits: 1,
     }).format(problem.sizeMb);
-  return fill(messages[problem.code], values);
+  return values;
+}
+
+/** A problem as a message (portal.csv.<code>), for the server's answer. */
+export function csvProblemMessage(problem: CsvProblem, locale: Locale = 'da'): Message {
+  return { key: `portal.csv.${problem.code}`, values: csvProblemValues(problem, locale) };
+}
+
+/** A problem in words with the given templates, for the browser's own check of the file size. */
+export function describeCsvProblem(
+  problem: CsvProblem,
+  messages: CsvMessages,
+  locale: Locale = 'da',
+): string {
+  return fill(messages[problem.code], csvProblemValues(problem, locale));
 }
 
 /** The list back as CSV: the same columns the upload takes, comma separated, with a BOM for Excel. */
@@ -454,13 +566,17 @@ export function effectiveDeadline(deadline: string, deadlineOverride: string | n
   return deadlineOverride ?? deadline;
 }
 
-/** Whether staff may still edit: the year is open and the (possibly extended) deadline not past. */
+/**
+ * Whether staff may still edit: the year is open and the (possibly extended) deadline not past.
+ * In a closed or published year only an organisation with a deadline of its own that is not past
+ * may: the secretariat gives one when it returns a report for correction (lib/review).
+ */
 export function isYearOpenForStaff(
   year: { state: 'open' | 'closed' | 'published'; deadline: string },
   deadlineOverride: string | null,
   now: Date,
 ): boolean {
-  if (year.state !== 'open') return false;
+  if (year.state !== 'open') return deadlineOverride !== null && daysLeft(deadlineOverride, now) >= 0;
   return daysLeft(effectiveDeadline(year.deadline, deadlineOverride), now) >= 0;
 }
 

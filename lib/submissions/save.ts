@@ -1,20 +1,37 @@
-// Staff mutations of a submission: save draft, submit, upload the company list. Each one:
-// validate (rules.ts) → authorise → one transaction with the version check (store.ts) → audit
-// event with before and after. Nothing is written when any step refuses.
+// Staff mutations of a submission: save draft, submit, upload the company list. Each is a
+// memberAction (lib/actions): the organisation named in the input is checked first (a refusal is
+// audited), then the version, the year and the rules (rules.ts), then one transaction with the
+// version check (store.ts) and an audit event with before and after. Nothing is written when any
+// step refuses. Their messages are the portal's (portal.messages, portal.rules, portal.csv).
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '@/db/client';
 import {
   auditEvents,
   indicators,
+  keptDrafts,
   reportingYears,
   type Submission,
   submissions,
   submissionValues,
 } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
-import { checkCanActFor } from '@/lib/auth/permissions';
-import { recordAuditEvent } from '@/lib/audit/record';
-import { conflict, type Failure, invalid, notFound, ok, type Result } from '@/lib/result';
+import { type ActingFor, type MemberStepContext, memberAction } from '@/lib/actions/define';
+import type { Locale } from '@/lib/format';
+import {
+  conflict,
+  type Failure,
+  type FieldErrors,
+  invalid,
+  type Message,
+  notFound,
+  ok,
+  type Result,
+} from '@/lib/result';
+import { isYearNumber, wholeNumber, yearNumber } from '@/lib/validation/input';
+import { textProblem } from '@/lib/validation/text';
+import { valuesAtLastApproval } from './approval';
+import { parseCompanyList } from './company-list-parse';
 import { replaceCompanyList } from './company-list-store';
 import {
   deriveCompanyIndicators,
@@ -23,48 +40,42 @@ import {
   loadFormIndicators,
   publishedValues,
 } from './queries';
+import { sendSubmissionReceipt } from './receipt';
 import {
-  type CsvMessages,
   type CsvProblem,
-  describeCsvProblem,
+  csvProblemMessage,
   type Entry,
+  type FormIndicator,
   isEditableState,
   isYearOpenForStaff,
-  parseCompanyCsv,
-  type RuleMessages,
+  labelOf,
+  type RuleIssue,
   validateEntries,
 } from './rules';
 import { StaleVersionError, updateSubmissionState } from './store';
 
-export interface SubmissionMessages {
-  rules: RuleMessages;
-  csv: CsvMessages;
-  /** fixed texts: the summary lines of refusals */
-  text: {
-    invalid: string;
-    closed: string;
-    readOnly: string;
-    conflict: string;
-    conflictChange: string;
-    conflictState: string;
-    csvInvalid: string;
-    csvMore: string;
-    noFile: string;
-    notFound: string;
-  };
-}
+export const PORTAL = {
+  messages: 'portal.messages',
+  invalid: 'invalid',
+  notFound: 'notFound',
+  transaction: false,
+} as const;
 
-export interface SaveInput {
-  orgSlug: string;
-  year: number;
+/** The submission a form was opened at: which organisation, year and version. */
+export const submissionRef = {
+  orgSlug: z.string().refine((slug) => textProblem(slug, 200) === null),
+  // a tampered year (abc, Infinity, 2147483648, 2017.5) is no year: not found, after the caller's
+  // check and before any query (loadChangeContext)
+  year: yearNumber().catch(Number.NaN),
   /** the version the form was opened at; 0 when there was no submission yet */
-  version: number;
-  intent: 'draft' | 'submit';
-  fields: Record<string, string | undefined>;
-  locale: 'da' | 'en';
-  messages: SubmissionMessages;
-  now?: Date;
-}
+  version: wholeNumber('conflict', { min: 0 }),
+  locale: z.enum(['da', 'en']).catch('da'),
+  /** the moment of the change (tests move it; a form cannot post a Date) */
+  now: z.date().optional(),
+};
+
+export const actingFor = (db: Database, input: { orgSlug: string }) =>
+  findOrganisationBySlug(db, input.orgSlug);
 
 export interface ConflictChange {
   key: string | null;
@@ -74,46 +85,10 @@ export interface ConflictChange {
   state?: string;
 }
 
-function fill(template: string, values: Record<string, string | number>) {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
-}
-
 const sameEntry = (a: Entry | null | undefined, b: Entry | null | undefined) =>
   (a?.value ?? null) === (b?.value ?? null) &&
   (a?.denominator ?? null) === (b?.denominator ?? null) &&
   (a?.comment ?? null) === (b?.comment ?? null);
-
-interface Context {
-  organisation: { id: number; slug: string; name: string };
-  yearRow: typeof reportingYears.$inferSelect;
-  submission: Submission | null;
-}
-
-async function loadContext(
-  db: Database,
-  actor: Actor | null,
-  orgSlug: string,
-  year: number,
-  what: string,
-  text: SubmissionMessages['text'],
-): Promise<Result<Context>> {
-  const organisation = await findOrganisationBySlug(db, orgSlug);
-  // checked before anything else, outside the transaction, so the refusal's audit event stays
-  const refused = await checkCanActFor(db, actor, organisation?.id ?? -1, `${what} ${orgSlug}/${year}`);
-  if (refused) return refused;
-  if (!organisation) return notFound(text.notFound);
-  const [[yearRow], [submission]] = await Promise.all([
-    db.select().from(reportingYears).where(eq(reportingYears.year, year)),
-    db
-      .select()
-      .from(submissions)
-      .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, year))),
-  ]);
-  if (!yearRow) return notFound(text.notFound);
-  return ok({ organisation, yearRow, submission: submission ?? null });
-}
 
 /** What others changed since `version`, from the audit trail: shown with a conflict. */
 async function changesSince(db: Database, submissionId: number, version: number): Promise<ConflictChange[]> {
@@ -138,56 +113,69 @@ async function changesSince(db: Database, submissionId: number, version: number)
   return changes;
 }
 
-function conflictFailure(
-  messages: SubmissionMessages,
-  changes: ConflictChange[],
-  labels: Map<string, string>,
-  locale: 'da' | 'en',
-): Failure {
+/** The refusal of a stale form, with who changed what since it was opened, one line each. */
+function conflictFailure(changes: ConflictChange[], labels: Map<string, string>, locale: Locale): Failure {
   const shown = (entry: Entry | null) =>
     entry === null
       ? '–'
       : entry.denominator === null
         ? entry.value.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')
         : `${entry.value}/${entry.denominator}`;
-  const lines = changes.map((change) =>
-    change.key === null
-      ? fill(messages.text.conflictState, { who: change.actorEmail ?? '?', state: change.state ?? '' })
-      : fill(messages.text.conflictChange, {
-          who: change.actorEmail ?? '?',
-          field: labels.get(change.key) ?? change.key,
-          from: shown(change.from),
-          to: shown(change.to),
-        }),
+  const lines = changes.map(
+    (change): Message =>
+      change.key === null
+        ? {
+            key: 'portal.messages.conflictState',
+            values: { who: change.actorEmail ?? '?', state: change.state ?? '' },
+          }
+        : {
+            key: 'portal.messages.conflictChange',
+            values: {
+              who: change.actorEmail ?? '?',
+              field: labels.get(change.key) ?? change.key,
+              from: shown(change.from),
+              to: shown(change.to),
+            },
+          },
   );
-  return conflict(messages.text.conflict, { changes: lines });
+  return conflict('conflict', { changes }, { lines });
 }
 
-export interface SaveOutcome {
-  submission: Submission;
-  changed: string[];
+async function staleFormFailure(
+  db: Database,
+  submission: Submission | null,
+  version: number,
+  indicatorList: FormIndicator[],
+  locale: Locale,
+) {
+  const labels = new Map(indicatorList.map((indicator) => [indicator.key, labelOf(indicator, locale)]));
+  const changes = submission ? await changesSince(db, submission.id, version) : [];
+  return conflictFailure(changes, labels, locale);
 }
 
 /**
  * The organisation's first save or upload of the year creates its draft. Another request creating
  * it between our read and now is a conflict like a stale version.
  */
-async function createDraftSubmission(tx: Database, actor: Actor, organisationId: number, year: number) {
-  const [created] = await tx
+async function createDraftSubmission(ctx: MemberStepContext, year: number) {
+  const [created] = await ctx.tx
     .insert(submissions)
-    .values({ organisationId, year, state: 'draft', createdBy: actor.userId, updatedBy: actor.userId })
+    .values({
+      organisationId: ctx.organisation.id,
+      year,
+      state: 'draft',
+      createdBy: ctx.actor.userId,
+      updatedBy: ctx.actor.userId,
+    })
     .onConflictDoNothing()
     .returning();
   if (!created) throw new StaleVersionError(null);
-  await recordAuditEvent(tx, {
-    actorId: actor.userId,
-    actorEmail: actor.email,
+  await ctx.audit({
     action: 'submission.created',
     entityType: 'submission',
     entityId: created.id,
-    organisationId,
+    organisationId: ctx.organisation.id,
     after: { version: 1, state: 'draft', year },
-    ip: actor.ip ?? null,
   });
   return created;
 }
@@ -211,205 +199,322 @@ async function holdYearOpen(tx: Database, year: number, deadlineOverride: string
   if (!row || !isYearOpenForStaff(row, deadlineOverride, now)) throw new YearClosedError();
 }
 
-/** Save draft or submit: the form's figures, checked by rules.ts, written when the version still holds. */
-export async function saveSubmission(
-  db: Database,
-  actor: Actor | null,
-  input: SaveInput,
-): Promise<Result<SaveOutcome>> {
-  const { messages, locale } = input;
-  const now = input.now ?? new Date();
-  const context = await loadContext(
-    db,
-    actor,
-    input.orgSlug,
-    input.year,
-    input.intent === 'submit' ? 'submit submission' : 'save submission',
-    messages.text,
-  );
-  if (!context.ok) return context;
-  const { organisation, yearRow, submission } = context.value;
-  // everything the checks need, read at once (a stale or closed form wastes these reads, rarely)
-  // The stored values are read here, outside the transaction: they belong to the version the
-  // form was opened at, because every write of a value bumps the version in the same transaction
-  // and the UPDATE below only succeeds while that version still holds.
-  const [indicatorList, companyRows, lastYear, indicatorIds, existing] = await Promise.all([
-    loadFormIndicators(db, input.year),
-    submission?.hasCompanyList ? loadCompanyRows(db, submission.id) : null,
-    publishedValues(db, organisation.slug, input.year - 1),
-    db.select({ id: indicators.id, key: indicators.key }).from(indicators),
-    submission
-      ? db
-          .select({
-            indicatorId: submissionValues.indicatorId,
-            value: submissionValues.value,
-            denominator: submissionValues.denominator,
-            comment: submissionValues.comment,
-          })
-          .from(submissionValues)
-          .where(eq(submissionValues.submissionId, submission.id))
-      : [],
-  ]);
-  const labels = new Map(
-    indicatorList.map((indicator) => [
-      indicator.key,
-      locale === 'en' ? indicator.labelEn : indicator.labelDa,
-    ]),
-  );
-
-  if ((submission?.version ?? 0) !== input.version) {
-    const changes = submission ? await changesSince(db, submission.id, input.version) : [];
-    return conflictFailure(messages, changes, labels, locale);
-  }
-  if (!isYearOpenForStaff(yearRow, submission?.deadlineOverride ?? null, now))
-    return invalid(messages.text.closed);
-  if (!isEditableState(submission?.state ?? null)) return invalid(messages.text.readOnly);
-
-  const derived = companyRows ? deriveCompanyIndicators(indicatorList, companyRows).derived : undefined;
-  const checked = validateEntries({
-    indicators: indicatorList,
-    fields: input.fields,
-    mode: input.intent,
-    locale,
-    messages: messages.rules,
-    lastYear,
-    derived,
-  });
-  if (!checked.ok) return invalid(messages.text.invalid, checked.fieldErrors);
-
-  const idByKey = new Map(indicatorIds.map((row) => [row.key, row.id]));
-
+/** Runs a change's transaction; a year closed or a version taken meanwhile becomes its refusal. */
+async function inChangeTransaction<T>(
+  ctx: MemberStepContext,
+  run: (ctx: MemberStepContext) => Promise<T>,
+  stale: () => Promise<Failure>,
+): Promise<Result<T>> {
   try {
-    const keyById = new Map(indicatorIds.map((row) => [row.id, row.key]));
-    const before: Record<string, Entry> = {};
-    for (const row of existing) {
-      const key = keyById.get(row.indicatorId);
-      if (key)
-        before[key] = {
-          value: Number(row.value),
-          denominator: row.denominator == null ? null : Number(row.denominator),
-          comment: row.comment,
-        };
-    }
-    // the typed indicators on this form (derived ones come from the list and are not touched)
-    const formKeys = indicatorList
-      .map((indicator) => indicator.key)
-      .filter((key) => !(derived && key in derived));
-    const changedBefore: Record<string, Entry | null> = {};
-    const changedAfter: Record<string, Entry | null> = {};
-    for (const key of formKeys) {
-      const next = checked.values[key] ?? null;
-      if (sameEntry(before[key], next)) continue;
-      changedBefore[key] = before[key] ?? null;
-      changedAfter[key] = next;
-    }
-    const submit = input.intent === 'submit';
-    const removed = Object.keys(changedAfter).filter((key) => changedAfter[key] === null);
-
-    const outcome = await db.transaction(async (tx) => {
-      // sent first, so the year row is locked before anything is written; awaited with the writes
-      const yearHeld = holdYearOpen(tx, input.year, submission?.deadlineOverride ?? null, now);
-      let current = submission;
-      if (!current) {
-        await yearHeld;
-        current = await createDraftSubmission(tx, actor!, organisation.id, input.year);
-      }
-      const expectedVersion = submission ? input.version : current.version;
-      // one statement for every changed value, not one round trip each
-      const written = Object.entries(changedAfter).flatMap(([key, entry]) =>
-        entry
-          ? [
-              {
-                submissionId: current.id,
-                indicatorId: idByKey.get(key)!,
-                value: entry.value,
-                denominator: entry.denominator,
-                comment: entry.comment,
-                updatedBy: actor!.userId,
-                updatedAt: now,
-              },
-            ]
-          : [],
-      );
-      // The writes are sent together (pipelined on the transaction's connection): under load each
-      // round trip waits a whole turn of the server's event loop. The version-checked UPDATE goes
-      // first and locks the submission row; when it finds another version, the throw below rolls
-      // back the writes sent after it.
-      const [, updated] = await Promise.all([
-        yearHeld,
-        updateSubmissionState(tx, current.id, expectedVersion, {
-          updatedBy: actor!.userId,
-          ...(submit ? { state: 'submitted', submittedBy: actor!.userId, submittedAt: now } : {}),
-        }),
-        removed.length
-          ? tx.delete(submissionValues).where(
-              and(
-                eq(submissionValues.submissionId, current.id),
-                inArray(
-                  submissionValues.indicatorId,
-                  removed.map((key) => idByKey.get(key)!),
-                ),
-              ),
-            )
-          : null,
-        written.length
-          ? tx
-              .insert(submissionValues)
-              .values(written)
-              .onConflictDoUpdate({
-                target: [submissionValues.submissionId, submissionValues.indicatorId],
-                set: {
-                  value: sql`excluded.value`,
-                  denominator: sql`excluded.denominator`,
-                  comment: sql`excluded.comment`,
-                  updatedBy: sql`excluded.updated_by`,
-                  updatedAt: sql`excluded.updated_at`,
-                },
-              })
-          : null,
-        recordAuditEvent(tx, {
-          actorId: actor!.userId,
-          actorEmail: actor!.email,
-          action: submit ? 'submission.submitted' : 'submission.saved',
-          entityType: 'submission',
-          entityId: current.id,
-          organisationId: organisation.id,
-          before: { version: current.version, state: current.state, values: changedBefore },
-          after: {
-            version: expectedVersion + 1,
-            state: submit ? 'submitted' : current.state,
-            values: changedAfter,
-          },
-          ip: actor!.ip ?? null,
-        }),
-      ]);
-      if (!updated) throw new StaleVersionError(null);
-      return { submission: updated, changed: Object.keys(changedAfter) };
-    });
-    return ok(outcome);
+    return await ctx.transaction<T>(async (inner) =>
+      ok(await run({ ...inner, organisation: ctx.organisation })),
+    );
   } catch (error) {
-    if (error instanceof YearClosedError) return invalid(messages.text.closed);
-    if (!(error instanceof StaleVersionError)) throw error;
-    const [latest] = await db
+    if (error instanceof YearClosedError) return invalid('closed');
+    if (error instanceof StaleVersionError) return stale();
+    throw error;
+  }
+}
+
+export interface ChangeContext {
+  yearRow: typeof reportingYears.$inferSelect;
+  submission: Submission | null;
+}
+
+export async function loadChangeContext(
+  db: Database,
+  organisation: ActingFor,
+  year: number,
+): Promise<Result<ChangeContext>> {
+  if (!isYearNumber(year)) return notFound('notFound');
+  const [[yearRow], [submission]] = await Promise.all([
+    db.select().from(reportingYears).where(eq(reportingYears.year, year)),
+    db
       .select()
       .from(submissions)
-      .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, input.year)));
-    const changes = latest ? await changesSince(db, latest.id, input.version) : [];
-    return conflictFailure(messages, changes, labels, locale);
-  }
+      .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, year))),
+  ]);
+  if (!yearRow) return notFound('notFound');
+  return ok({ yearRow, submission: submission ?? null });
 }
 
-export interface UploadInput {
-  orgSlug: string;
-  year: number;
-  version: number;
-  /** the file's text, decoded as UTF-8 */
-  csv: string;
-  filename?: string;
-  locale: 'da' | 'en';
-  messages: SubmissionMessages;
-  now?: Date;
+/** Only a form opened at the current version, in an open year, on a draft or returned report. */
+export function editableNow(context: ChangeContext, now: Date): Failure | null {
+  if (!isYearOpenForStaff(context.yearRow, context.submission?.deadlineOverride ?? null, now))
+    return invalid('closed');
+  if (!isEditableState(context.submission?.state ?? null)) return invalid('readOnly');
+  return null;
 }
+
+// ---- save draft / submit ----
+
+export interface SaveOutcome {
+  submission: Submission;
+  changed: string[];
+}
+
+/** The rules' issues as the failure's field errors (portal.rules keys). */
+function ruleErrors(issues: Record<string, RuleIssue[]>): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(issues).map(([field, list]) => [
+      field,
+      list.map((issue) => ({ key: `portal.rules.${issue.code}`, values: issue.values })),
+    ]),
+  );
+}
+
+/** The typed entries that differ from what is stored (derived company counts are not typed). */
+function changedEntries(
+  stored: Record<string, Entry>,
+  next: Record<string, Entry>,
+  formKeys: string[],
+): { before: Record<string, Entry | null>; after: Record<string, Entry | null> } {
+  const before: Record<string, Entry | null> = {};
+  const after: Record<string, Entry | null> = {};
+  for (const key of formKeys) {
+    const value = next[key] ?? null;
+    if (sameEntry(stored[key], value)) continue;
+    before[key] = stored[key] ?? null;
+    after[key] = value;
+  }
+  return { before, after };
+}
+
+/**
+ * The stored entries of figures counted from the company list: the count with its explanation
+ * when one is given (issue 16: a big change of a derived figure is explained like a typed one),
+ * and an earlier row's explanation removed when it is emptied. No row is made without one.
+ */
+function derivedEntries(
+  stored: Record<string, Entry>,
+  derived: Record<string, number>,
+  explanations: Record<string, string | null>,
+): Record<string, Entry> {
+  const entries: Record<string, Entry> = {};
+  for (const [key, count] of Object.entries(derived)) {
+    const explanation = explanations[key] ?? null;
+    if (explanation) entries[key] = { value: count, denominator: null, comment: explanation };
+    else if (stored[key]) entries[key] = { ...stored[key], comment: null };
+  }
+  return entries;
+}
+
+async function storedEntries(db: Database, submission: Submission | null): Promise<Record<string, Entry>> {
+  if (!submission) return {};
+  const rows = await db
+    .select({
+      key: indicators.key,
+      value: submissionValues.value,
+      denominator: submissionValues.denominator,
+      comment: submissionValues.comment,
+    })
+    .from(submissionValues)
+    .innerJoin(indicators, eq(indicators.id, submissionValues.indicatorId))
+    .where(eq(submissionValues.submissionId, submission.id));
+  return Object.fromEntries(
+    rows.map((row) => [
+      row.key,
+      {
+        value: Number(row.value),
+        denominator: row.denominator == null ? null : Number(row.denominator),
+        comment: row.comment,
+      },
+    ]),
+  );
+}
+
+/**
+ * The changed values written with the version-checked state change, sent together (pipelined on
+ * the transaction's connection: under load each round trip waits a whole turn of the server's
+ * event loop). The version-checked UPDATE goes first and locks the submission row; when it finds
+ * another version, the throw rolls back the writes sent after it.
+ */
+async function writeFigures(
+  ctx: MemberStepContext,
+  input: { year: number; version: number; submit: boolean; now: Date },
+  existing: Submission | null,
+  change: { before: Record<string, Entry | null>; after: Record<string, Entry | null> },
+  idByKey: Map<string, number>,
+): Promise<SaveOutcome> {
+  const { tx, actor, now } = { ...ctx, now: input.now };
+  // sent first, so the year row is locked before anything is written; awaited with the writes
+  const yearHeld = holdYearOpen(tx, input.year, existing?.deadlineOverride ?? null, now);
+  let current = existing;
+  if (!current) {
+    await yearHeld;
+    current = await createDraftSubmission(ctx, input.year);
+  }
+  const expectedVersion = existing ? input.version : current.version;
+  const id = (key: string) => idByKey.get(key) ?? -1;
+  const removed = Object.keys(change.after).filter((key) => change.after[key] === null);
+  const written = Object.entries(change.after).flatMap(([key, entry]) =>
+    entry
+      ? [
+          {
+            submissionId: current.id,
+            indicatorId: id(key),
+            value: entry.value,
+            denominator: entry.denominator,
+            comment: entry.comment,
+            updatedBy: actor.userId,
+            updatedAt: now,
+          },
+        ]
+      : [],
+  );
+  const [, updated] = await Promise.all([
+    yearHeld,
+    updateSubmissionState(tx, current.id, expectedVersion, {
+      updatedBy: actor.userId,
+      ...(input.submit ? { state: 'submitted', submittedBy: actor.userId, submittedAt: now } : {}),
+    }),
+    removed.length
+      ? tx
+          .delete(submissionValues)
+          .where(
+            and(
+              eq(submissionValues.submissionId, current.id),
+              inArray(submissionValues.indicatorId, removed.map(id)),
+            ),
+          )
+      : null,
+    written.length
+      ? tx
+          .insert(submissionValues)
+          .values(written)
+          .onConflictDoUpdate({
+            target: [submissionValues.submissionId, submissionValues.indicatorId],
+            set: {
+              value: sql`excluded.value`,
+              denominator: sql`excluded.denominator`,
+              comment: sql`excluded.comment`,
+              updatedBy: sql`excluded.updated_by`,
+              updatedAt: sql`excluded.updated_at`,
+            },
+          })
+      : null,
+    // what they typed is saved now: the draft kept for them (kept-drafts.ts) has served
+    tx
+      .delete(keptDrafts)
+      .where(
+        and(
+          eq(keptDrafts.userId, actor.userId),
+          eq(keptDrafts.organisationId, ctx.organisation.id),
+          eq(keptDrafts.year, input.year),
+        ),
+      ),
+    ctx.audit({
+      action: input.submit ? 'submission.submitted' : 'submission.saved',
+      entityType: 'submission',
+      entityId: current.id,
+      organisationId: ctx.organisation.id,
+      before: { version: current.version, state: current.state, values: change.before },
+      after: {
+        version: expectedVersion + 1,
+        state: input.submit ? 'submitted' : current.state,
+        values: change.after,
+      },
+    }),
+  ]);
+  if (!updated) throw new StaleVersionError(null);
+  return { submission: updated, changed: Object.keys(change.after) };
+}
+
+/** Save draft or submit: the form's figures, checked by rules.ts, written when the version still holds. */
+export const saveSubmission = memberAction(
+  z.object({
+    ...submissionRef,
+    intent: z.enum(['draft', 'submit']).catch('draft'),
+    /** the posted fields: `<key>`, `<key>_denominator`, `<key>_comment` */
+    fields: z.record(z.string(), z.string().optional()),
+  }),
+  async (ctx, input): Promise<Result<SaveOutcome>> => {
+    const now = input.now ?? new Date();
+    const context = await loadChangeContext(ctx.tx, ctx.organisation, input.year);
+    if (!context.ok) return context;
+    const { submission } = context.value;
+    // everything the checks need, read at once. The stored values are read outside the
+    // transaction: they belong to the version the form was opened at, because every write of a
+    // value bumps the version in the same transaction and the UPDATE only succeeds while it holds.
+    const [indicatorList, companyRows, lastYear, indicatorIds, stored, settled] = await Promise.all([
+      loadFormIndicators(ctx.tx, input.year),
+      submission?.hasCompanyList ? loadCompanyRows(ctx.tx, submission.id) : null,
+      publishedValues(ctx.tx, ctx.organisation.slug, input.year - 1),
+      ctx.tx.select({ id: indicators.id, key: indicators.key }).from(indicators),
+      storedEntries(ctx.tx, submission),
+      submission ? valuesAtLastApproval(ctx.tx, submission.id) : null,
+    ]);
+    const stale = () => staleFormFailureNow(ctx.tx, ctx.organisation, input, indicatorList);
+    if ((submission?.version ?? 0) !== input.version)
+      return staleFormFailure(ctx.tx, submission, input.version, indicatorList, input.locale);
+    const refused = editableNow(context.value, now);
+    if (refused) return refused;
+
+    const derived = companyRows ? deriveCompanyIndicators(indicatorList, companyRows).derived : undefined;
+    const checked = validateEntries({
+      indicators: indicatorList,
+      fields: input.fields,
+      mode: input.intent,
+      locale: input.locale,
+      lastYear,
+      derived,
+      settled: settled ?? undefined,
+    });
+    if (!checked.ok) return invalid('invalid', ruleErrors(checked.issues));
+
+    const next = { ...checked.values, ...derivedEntries(stored, derived ?? {}, checked.explanations) };
+    const change = changedEntries(
+      stored,
+      next,
+      indicatorList.map((indicator) => indicator.key),
+    );
+    const idByKey = new Map(indicatorIds.map((row) => [row.key, row.id]));
+    const submit = input.intent === 'submit';
+    const saved = await inChangeTransaction(
+      ctx,
+      (inner) =>
+        writeFigures(
+          inner,
+          { year: input.year, version: input.version, submit, now },
+          submission,
+          change,
+          idByKey,
+        ),
+      stale,
+    );
+    if (saved.ok && submit)
+      await sendSubmissionReceipt(ctx, {
+        submissionId: saved.value.submission.id,
+        year: input.year,
+        submittedAt: now,
+        indicators: indicatorList,
+        figures: { ...checked.values, ...(derived ?? {}) },
+      });
+    return saved;
+  },
+  {
+    name: (input) =>
+      `${input.intent === 'submit' ? 'submit submission' : 'save submission'} ${input.orgSlug}/${input.year}`,
+    organisation: actingFor,
+    ...PORTAL,
+  },
+);
+
+/** The conflict after a lost race: who changed what, read afresh. */
+async function staleFormFailureNow(
+  db: Database,
+  organisation: ActingFor,
+  input: { year: number; version: number; locale: Locale },
+  indicatorList: FormIndicator[],
+) {
+  const [latest] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.organisationId, organisation.id), eq(submissions.year, input.year)));
+  return staleFormFailure(db, latest ?? null, input.version, indicatorList, input.locale);
+}
+
+// ---- the company list ----
 
 export interface UploadOutcome {
   submission: Submission;
@@ -419,104 +524,97 @@ export interface UploadOutcome {
 
 const MAX_LISTED_PROBLEMS = 50;
 
-/** Lists problems by row; the first MAX_LISTED_PROBLEMS and a count of the rest. */
-export function describeCsvProblems(
-  problems: CsvProblem[],
-  messages: SubmissionMessages,
-  locale: 'da' | 'en' = 'da',
-): string[] {
-  const lines = problems
-    .slice(0, MAX_LISTED_PROBLEMS)
-    .map((problem) => describeCsvProblem(problem, messages.csv, locale));
+/** Problems by row: the first MAX_LISTED_PROBLEMS and a count of the rest. */
+export function csvProblemMessages(problems: CsvProblem[], locale: Locale = 'da') {
+  const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => csvProblemMessage(problem, locale));
   if (problems.length > MAX_LISTED_PROBLEMS)
-    lines.push(fill(messages.text.csvMore, { count: problems.length - MAX_LISTED_PROBLEMS }));
+    lines.push({ key: 'portal.messages.csvMore', values: { count: problems.length - MAX_LISTED_PROBLEMS } });
   return lines;
 }
 
 /** Replaces the company list when every row is good; a file with any error stores nothing. */
-export async function uploadCompanyList(
-  db: Database,
-  actor: Actor | null,
-  input: UploadInput,
-): Promise<Result<UploadOutcome>> {
-  const { messages } = input;
-  const now = input.now ?? new Date();
-  const context = await loadContext(
-    db,
-    actor,
-    input.orgSlug,
-    input.year,
-    'upload company list',
-    messages.text,
-  );
-  if (!context.ok) return context;
-  const { organisation, yearRow, submission } = context.value;
-  if ((submission?.version ?? 0) !== input.version) {
-    const indicatorList = await loadFormIndicators(db, input.year);
-    const labels = new Map(
-      indicatorList.map((indicator) => [
-        indicator.key,
-        input.locale === 'en' ? indicator.labelEn : indicator.labelDa,
-      ]),
-    );
-    const changes = submission ? await changesSince(db, submission.id, input.version) : [];
-    return conflictFailure(messages, changes, labels, input.locale);
-  }
-  if (!isYearOpenForStaff(yearRow, submission?.deadlineOverride ?? null, now))
-    return invalid(messages.text.closed);
-  if (!isEditableState(submission?.state ?? null)) return invalid(messages.text.readOnly);
-
-  const parsed = parseCompanyCsv(input.csv);
-  if (!parsed.ok)
-    return invalid(messages.text.csvInvalid, {
-      companies: describeCsvProblems(parsed.problems, messages, input.locale),
-    });
-  const indicatorList = await loadFormIndicators(db, input.year);
-  const summary = deriveCompanyIndicators(indicatorList, parsed.rows);
-
-  try {
-    const outcome = await db.transaction(async (tx) => {
-      await holdYearOpen(tx, input.year, submission?.deadlineOverride ?? null, now);
-      const current = submission ?? (await createDraftSubmission(tx, actor!, organisation.id, input.year));
-      const previousRows = current.hasCompanyList ? await loadCompanyRows(tx, current.id) : [];
-      const previous = current.hasCompanyList ? deriveCompanyIndicators(indicatorList, previousRows) : null;
-      const updated = await updateSubmissionState(
-        tx,
-        current.id,
-        submission ? input.version : current.version,
-        {
-          hasCompanyList: true,
-          updatedBy: actor!.userId,
-        },
+export const uploadCompanyList = memberAction(
+  z
+    .object({
+      ...submissionRef,
+      /** a CSV file's text, decoded as UTF-8 */
+      csv: z.string().optional(),
+      /** an Excel workbook's bytes (XLSX) */
+      xlsx: z.instanceof(Uint8Array).optional(),
+      filename: z.string().max(300).optional(),
+    })
+    .refine((input) => (input.csv === undefined) !== (input.xlsx === undefined), {
+      error: 'noFile',
+      path: ['companies'],
+    }),
+  async (ctx, input): Promise<Result<UploadOutcome>> => {
+    const now = input.now ?? new Date();
+    const context = await loadChangeContext(ctx.tx, ctx.organisation, input.year);
+    if (!context.ok) return context;
+    const { submission } = context.value;
+    if ((submission?.version ?? 0) !== input.version)
+      return staleFormFailure(
+        ctx.tx,
+        submission,
+        input.version,
+        await loadFormIndicators(ctx.tx, input.year),
+        input.locale,
       );
-      if (!updated) throw new StaleVersionError(null);
-      await replaceCompanyList(tx, current.id, parsed.rows);
-      await recordAuditEvent(tx, {
-        actorId: actor!.userId,
-        actorEmail: actor!.email,
-        action: 'submission.company_list_uploaded',
-        entityType: 'submission',
-        entityId: current.id,
-        organisationId: organisation.id,
-        before: {
-          version: current.version,
-          state: current.state,
-          companyList: previous ? { rows: previous.rows, derived: previous.derived } : null,
-        },
-        after: {
-          version: updated.version,
-          state: updated.state,
-          filename: input.filename ?? null,
-          companyList: { rows: summary.rows, derived: summary.derived },
-        },
-        ip: actor!.ip ?? null,
-      });
-      return { submission: updated, rows: summary.rows, derived: summary.derived };
-    });
-    return ok(outcome);
-  } catch (error) {
-    if (error instanceof YearClosedError) return invalid(messages.text.closed);
-    if (!(error instanceof StaleVersionError)) throw error;
-    return conflictFailure(messages, [], new Map(), input.locale);
-  }
-}
+    const refused = editableNow(context.value, now);
+    if (refused) return refused;
+
+    // a large file (CSV or workbook) is parsed in a bounded worker (company-list-parse.ts), after
+    // the checks above
+    const parsed = await parseCompanyList(input.xlsx ?? input.csv ?? '');
+    if (!parsed.ok)
+      return invalid('csvInvalid', { companies: csvProblemMessages(parsed.problems, input.locale) });
+    const indicatorList = await loadFormIndicators(ctx.tx, input.year);
+    const summary = deriveCompanyIndicators(indicatorList, parsed.rows);
+
+    return inChangeTransaction(
+      ctx,
+      async (inner) => {
+        await holdYearOpen(inner.tx, input.year, submission?.deadlineOverride ?? null, now);
+        const current = submission ?? (await createDraftSubmission(inner, input.year));
+        const previous = current.hasCompanyList
+          ? deriveCompanyIndicators(indicatorList, await loadCompanyRows(inner.tx, current.id))
+          : null;
+        const updated = await updateSubmissionState(
+          inner.tx,
+          current.id,
+          submission ? input.version : current.version,
+          {
+            hasCompanyList: true,
+            updatedBy: inner.actor.userId,
+          },
+        );
+        if (!updated) throw new StaleVersionError(null);
+        await replaceCompanyList(inner.tx, current.id, parsed.rows);
+        await inner.audit({
+          action: 'submission.company_list_uploaded',
+          entityType: 'submission',
+          entityId: current.id,
+          organisationId: inner.organisation.id,
+          before: {
+            version: current.version,
+            state: current.state,
+            companyList: previous ? { rows: previous.rows, derived: previous.derived } : null,
+          },
+          after: {
+            version: updated.version,
+            state: updated.state,
+            filename: input.filename ?? null,
+            companyList: { rows: summary.rows, derived: summary.derived },
+          },
+        });
+        return { submission: updated, rows: summary.rows, derived: summary.derived };
+      },
+      async () => conflictFailure([], new Map(), input.locale),
+    );
+  },
+  {
+    name: (input) => `upload company list ${input.orgSlug}/${input.year}`,
+    organisation: actingFor,
+    ...PORTAL,
+  },
+);

@@ -2,6 +2,7 @@
 // submit, upload, and the secretariat's approve/return in lib/review) goes through
 // updateSubmissionState, which writes only when the row still has the version the caller read,
 // and bumps it. UPDATE … WHERE version = $expected: a stale writer changes nothing.
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Submission, submissions } from '@/db/schema';

@@ -1,24 +1,27 @@
-// Shared steps for end-to-end tests: sign in through the real form, check a page with axe.
+// Shared steps for end-to-end tests: sign in through the real form (tests/e2e/fixtures.ts and
+// pages/ hold the journeys' fixtures and page objects), check a page with axe.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { createGuardrails, generate } from 'otplib';
+import { SignInPage } from './pages/sign-in';
+import { freshTotpStep } from '../helpers/totp-steps';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_ADMIN = 'admin@example.org';
 export const DEMO_ADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 
+/** Signs in through the real form; the demo admin enters the second factor's code too. */
 export async function signIn(
   page: Page,
   email: string,
   password = DEMO_PASSWORD,
   locale: 'da' | 'en' = 'da',
 ) {
-  await page.goto(locale === 'en' ? '/en/login' : '/login');
-  await page.getByLabel(locale === 'en' ? 'Email address' : 'E-mailadresse').fill(email);
-  await page.getByLabel(locale === 'en' ? 'Password' : 'Adgangskode').fill(password);
-  await page.getByRole('button', { name: locale === 'en' ? 'Sign in' : 'Log ind' }).click();
+  const form = new SignInPage(page, locale);
+  await form.open();
+  await form.signInWith(email, password);
   // the demo admin has a second factor: the form asks for the code in a second step
-  if (email === DEMO_ADMIN) await enterTotpCode(page, DEMO_ADMIN_TOTP_SECRET, locale);
+  if (email === DEMO_ADMIN) await form.enterCode(await freshTotpCode(DEMO_ADMIN_TOTP_SECRET));
 }
 
 /** The current six-digit code for a base32 secret (10-byte demo secrets allowed). */
@@ -28,27 +31,14 @@ export function totpCode(secret: string, epochSeconds = Math.floor(Date.now() / 
 
 // The server accepts each TOTP time step once per user (a code cannot be replayed) and one step of
 // drift either way. So that several sign-ins of one user within 30 seconds each get a fresh code,
-// use the earliest still-accepted step after the last one used; wait for the next step only when
-// all three have been used.
-const lastStepUsed = new Map<string, number>();
+// use the earliest step after the last one used that stays accepted while it is typed
+// (tests/helpers/totp-steps.ts); wait for the next step only when none is left.
 export async function freshTotpCode(secret: string): Promise<string> {
-  for (;;) {
-    const step = Math.floor(Date.now() / 30_000);
-    const candidate = Math.max(step - 1, (lastStepUsed.get(secret) ?? -Infinity) + 1);
-    if (candidate <= step + 1) {
-      lastStepUsed.set(secret, candidate);
-      return totpCode(secret, candidate * 30 + 15);
-    }
-    await new Promise((resolve) => setTimeout(resolve, (step + 1) * 30_000 - Date.now() + 50));
-  }
+  return totpCode(secret, (await freshTotpStep(secret)) * 30 + 15);
 }
 
 export async function enterTotpCode(page: Page, secret: string, locale: 'da' | 'en' = 'da') {
-  const field = page.getByLabel(
-    locale === 'en' ? 'Code from your authenticator app' : 'Kode fra din godkendelsesapp',
-  );
-  await field.fill(await freshTotpCode(secret));
-  await page.getByRole('button', { name: locale === 'en' ? 'Verify' : 'Bekræft' }).click();
+  await new SignInPage(page, locale).enterCode(await freshTotpCode(secret));
 }
 
 /** The session cookie of a page's browser context, as a Cookie header. */

@@ -1,3 +1,4 @@
+import { must } from '../helpers/must';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, participants, publications, submissions, submissionValues } from '@/db/schema';
@@ -12,6 +13,7 @@ import { parseCompanyCsv } from '@/lib/submissions/rules';
 import { saveSubmission, uploadCompanyList } from '@/lib/submissions/save';
 import { updateSubmissionState } from '@/lib/submissions/store';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { inWords } from '../helpers/in-words';
 import { createOrganisation, createSubmission, createUser, createYear, validCvrs } from '../helpers/fixtures';
 
 let database: TestDatabase;
@@ -51,27 +53,29 @@ const save = (
     year?: number;
   } = {},
 ) =>
-  saveSubmission(database.db, actor, {
-    orgSlug,
-    year: options.year ?? YEAR,
-    version: options.version ?? 0,
-    intent: options.intent ?? 'draft',
-    fields,
-    locale: options.locale ?? 'en',
-    messages: messages[options.locale ?? 'en'],
-    now: options.now ?? NOW,
-  });
+  inWordsOf(
+    options.locale ?? 'en',
+    saveSubmission(database.db, actor, {
+      orgSlug,
+      year: options.year ?? YEAR,
+      version: options.version ?? 0,
+      intent: options.intent ?? 'draft',
+      fields,
+      locale: options.locale ?? 'en',
+      now: options.now ?? NOW,
+    }),
+  );
 
 const upload = (actor: Actor, orgSlug: string, csv: string, version: number, locale: 'da' | 'en' = 'en') =>
-  uploadCompanyList(database.db, actor, {
-    orgSlug,
-    year: YEAR,
-    version,
-    csv,
+  inWordsOf(
     locale,
-    messages: messages[locale],
-    now: NOW,
-  });
+    uploadCompanyList(database.db, actor, { orgSlug, year: YEAR, version, csv, locale, now: NOW }),
+  );
+
+/** The failure's keys in words, as the form shows them (lib/actions/messages.ts). */
+async function inWordsOf<R extends { ok: boolean }>(locale: 'da' | 'en', result: Promise<R>) {
+  return inWords(await result, locale) as R & { lines?: string[] };
+}
 
 async function storedValues(organisationId: number) {
   const [submission] = await database.db
@@ -87,7 +91,7 @@ async function storedValues(organisationId: number) {
     .select({ n: count() })
     .from(participants)
     .where(eq(participants.submissionId, submission.id));
-  return { submission, values: values!.n, companies: companies!.n };
+  return { submission, values: must(values).n, companies: must(companies).n };
 }
 
 const FULL = { participants: '100', new_ideas: '20', new_competences: '30', new_products: '10' };
@@ -115,7 +119,7 @@ describe('save draft and submit', () => {
     );
     expect(incomplete).toMatchObject({ ok: false, kind: 'invalid' });
     if (!incomplete.ok && incomplete.kind === 'invalid')
-      expect(Object.keys(incomplete.fieldErrors!).sort()).toEqual([
+      expect(Object.keys(must(incomplete.fieldErrors)).sort()).toEqual([
         'new_competences',
         'new_ideas',
         'new_products',
@@ -135,8 +139,10 @@ describe('save draft and submit', () => {
       'submission.created',
       'submission.saved',
       'submission.submitted',
+      // the receipt mail to the organisation's staff (issue 16), after the submission
+      'submission.receipt_sent',
     ]);
-    const submittedEvent = events[2]!;
+    const submittedEvent = must(events[2]);
     expect(submittedEvent.before).toMatchObject({
       state: 'draft',
       version: 2,
@@ -170,7 +176,7 @@ describe('save draft and submit', () => {
     );
     expect(result).toMatchObject({ ok: false, kind: 'invalid' });
     if (!result.ok && result.kind === 'invalid')
-      expect(result.fieldErrors!.new_ideas![0]).toBe(
+      expect(must(must(result.fieldErrors).new_ideas)[0]).toBe(
         'Virksomheder, der har udviklet nye idéer: kan ikke være større end Deltagende virksomheder (10). Ret et af tallene.',
       );
     expect((await storedValues(organisation.id)).submission).toBeNull();
@@ -186,7 +192,7 @@ describe('save draft and submit', () => {
     const result = await save(actor, organisation.slug, { innovation_projects: text });
     expect(result.ok).toBe(false);
     if (!result.ok && result.kind === 'invalid')
-      expect(result.fieldErrors!.innovation_projects![0]).toContain(fragment);
+      expect(must(must(result.fieldErrors).innovation_projects)[0]).toContain(fragment);
     expect((await storedValues(organisation.id)).submission).toBeNull();
   });
 
@@ -244,7 +250,7 @@ describe('save draft and submit', () => {
       actor,
       organisation.slug,
       { ...FULL, new_products: '12' },
-      { version: returned!.version, intent: 'submit' },
+      { version: must(returned).version, intent: 'submit' },
     );
     expect(resubmitted.ok && resubmitted.value.submission.state).toBe('submitted');
   });
@@ -292,7 +298,7 @@ describe('no lost update', () => {
     const second = await save(actor, organisation.slug, { participants: '90' }, { version: opened });
     expect(second).toMatchObject({ ok: false, kind: 'conflict' });
     if (!second.ok && second.kind === 'conflict')
-      expect((second.details as { changes: string[] }).changes).toEqual([
+      expect(second.lines).toEqual([
         `colleague-${organisation.slug}@example.org changed Participating companies from 100 to 120`,
       ]);
     const view = await loadSubmissionForm(
@@ -301,7 +307,7 @@ describe('no lost update', () => {
       { orgSlug: organisation.slug, year: YEAR },
       NOW,
     );
-    expect(view.ok && view.value.values.participants!.value).toBe(120);
+    expect(view.ok && must(view.value.values.participants).value).toBe(120);
   });
 
   it('lets exactly one of two simultaneous saves from the same version through', async () => {
@@ -315,7 +321,7 @@ describe('no lost update', () => {
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.kind === 'conflict')).toHaveLength(1);
-    expect((await storedValues(organisation.id)).submission!.version).toBe(version + 1);
+    expect(must((await storedValues(organisation.id)).submission).version).toBe(version + 1);
   });
 
   it('refuses a first save when someone created the submission meanwhile', async () => {
@@ -349,7 +355,7 @@ describe('access', () => {
     expect(
       await loadCompanyListForDownload(database.db, a.actor, { orgSlug: b.organisation.slug, year: YEAR }),
     ).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(await loadSubmissionForReview(database.db, a.actor, before.submission!.id)).toMatchObject({
+    expect(await loadSubmissionForReview(database.db, a.actor, must(before.submission).id)).toMatchObject({
       ok: false,
       kind: 'forbidden',
     });
@@ -359,13 +365,13 @@ describe('access', () => {
     });
 
     const after = await storedValues(b.organisation.id);
-    expect(after.submission!.version).toBe(before.submission!.version);
+    expect(must(after.submission).version).toBe(must(before.submission).version);
     const denied = await database.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'access.denied'), eq(auditEvents.organisationId, b.organisation.id)));
     expect(denied.length).toBeGreaterThanOrEqual(5);
-    expect(denied[0]!.actorId).toBe(a.actor.userId);
+    expect(must(denied[0]).actorId).toBe(a.actor.userId);
     const byA = denied.filter((event) => event.actorId === a.actor.userId);
     expect(byA.length).toBeGreaterThanOrEqual(5);
     expect(byA.every((event) => event.ip === '203.0.113.77')).toBe(true);
@@ -401,7 +407,7 @@ describe('company list', () => {
       derived: { participants: 3 },
       under50: { new_ideas: 1 },
     });
-    expect(view.ok && view.value.submission!.hasCompanyList).toBe(true);
+    expect(view.ok && must(view.value.submission).hasCompanyList).toBe(true);
 
     // typed company figures are ignored when there is a list; the rest still checked
     const saved = await save(
@@ -460,8 +466,8 @@ describe('company list', () => {
         ),
       )
       .orderBy(asc(auditEvents.id));
-    expect(events[1]!.before).toMatchObject({ companyList: { rows: 5 } });
-    expect(events[1]!.after).toMatchObject({ companyList: { rows: 2 } });
+    expect(must(events[1]).before).toMatchObject({ companyList: { rows: 5 } });
+    expect(must(events[1]).after).toMatchObject({ companyList: { rows: 2 } });
   });
 
   it('lists a bad CVR on row 7 and duplicates, and stores nothing', async () => {
@@ -471,13 +477,13 @@ describe('company list', () => {
     const result = await upload(actor, organisation.slug, csv, 2, 'da');
     expect(result).toMatchObject({ ok: false, kind: 'invalid' });
     if (!result.ok && result.kind === 'invalid')
-      expect(result.fieldErrors!.companies).toEqual([
+      expect(must(result.fieldErrors).companies).toEqual([
         'Række 7: CVR-nummeret 12345678 er ugyldigt (kontrolcifferet passer ikke).',
         `Række 8: CVR-nummeret ${cvrs[1]} står også i række 2.`,
       ]);
     const stored = await storedValues(organisation.id);
     expect(stored.companies).toBe(1);
-    expect(stored.submission!.version).toBe(2);
+    expect(must(stored.submission).version).toBe(2);
   });
 
   it('refuses a file that is not CSV', async () => {
@@ -548,7 +554,7 @@ describe('history and review', () => {
     );
     expect(refused).toMatchObject({ ok: false, kind: 'invalid' });
     if (!refused.ok && refused.kind === 'invalid')
-      expect(Object.keys(refused.fieldErrors!)).toEqual(['innovation_projects_comment']);
+      expect(Object.keys(must(refused.fieldErrors))).toEqual(['innovation_projects_comment']);
 
     const view = await loadSubmissionForReview(
       db,
@@ -575,7 +581,7 @@ describe('history and review', () => {
     expect(form.value.warnings).toEqual([{ key: 'innovation_projects', last: 12, current: 30, change: 1.5 }]);
     expect(view.value.values.innovation_projects).toMatchObject({ value: 30, comment: 'New programme' });
     expect(
-      view.value.valueHistory.innovation_projects!.map((change) => [
+      must(view.value.valueHistory.innovation_projects).map((change) => [
         change.from?.value ?? null,
         change.to?.value,
       ]),

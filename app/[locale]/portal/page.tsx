@@ -1,11 +1,16 @@
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { ActionForm } from '@/components/forms/action-form';
+import { Notice } from '@/components/ui/notice';
+import { StateBadge } from '@/components/ui/state-badge';
+import { localePath } from '@/i18n/paths';
 import { requirePageActor } from '@/lib/auth/session';
 import { formatDate, type Locale } from '@/lib/format';
 import { formatFigure } from '@/lib/submissions/display';
-import { loadPortalOverview } from '@/lib/submissions/queries';
+import { portalOverviewForPage } from '@/lib/submissions/queries';
 import { labelOf } from '@/lib/submissions/rules';
+import { inviteColleagueAction } from '@/lib/users/colleague-actions';
+import { readColleagues } from '@/lib/users/colleagues';
 
 // per request: it reads the session
 export const dynamic = 'force-dynamic';
@@ -19,11 +24,11 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: L
 export default async function PortalPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const prefix = locale === 'en' ? '/en' : '';
-  const actor = await requirePageActor(locale, `${prefix}/portal`);
+  const actor = await requirePageActor(locale, localePath(locale, '/portal'));
   const t = await getTranslations({ locale, namespace: 'portal' });
-  const result = await loadPortalOverview(await getDb(), actor);
+  const result = await portalOverviewForPage();
   const overview = result.ok ? result.value : { entries: [], headlineIndicators: [] };
+  const colleagues = await readColleagues();
   return (
     <>
       <h1 className="text-3xl font-semibold">{t('title')}</h1>
@@ -34,7 +39,7 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
       )}
       <ul className="mt-6 space-y-6">
         {overview.entries.map((entry) => {
-          const href = `${prefix}/portal/${entry.organisation.slug}/${entry.year}`;
+          const href = localePath(locale, `/portal/${entry.organisation.slug}/${entry.year}`);
           const stateLabel = t(`states.${entry.state ?? 'none'}`);
           return (
             <li
@@ -49,7 +54,9 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
               </h2>
               <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
                 <dt className="font-medium">{t('state')}</dt>
-                <dd data-testid="state">{stateLabel}</dd>
+                <dd>
+                  <StateBadge state={entry.state} label={stateLabel} testId="state" />
+                </dd>
                 <dt className="font-medium">{t('deadline')}</dt>
                 <dd>
                   {formatDate(entry.deadline, locale)} ·{' '}
@@ -62,6 +69,12 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
                   </>
                 )}
               </dl>
+              {entry.openQuestions > 0 && (
+                <Notice tone="warning" className="mt-3" testId="open-questions">
+                  {t('conversation.openQuestions', { count: entry.openQuestions })}{' '}
+                  <Link href={`${href}#questions`}>{t('conversation.readAndAnswer')}</Link>
+                </Notice>
+              )}
               {Object.keys(entry.lastYear).length > 0 ? (
                 <table className="mt-4 text-sm">
                   <caption className="text-left font-medium">
@@ -87,6 +100,46 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
           );
         })}
       </ul>
+      {colleagues.map(({ organisation, colleagues: people }) => (
+        <section
+          key={organisation.id}
+          aria-labelledby={`colleagues-${organisation.slug}-title`}
+          className="mt-10 max-w-3xl"
+          data-testid={`colleagues-${organisation.slug}`}
+        >
+          <h2 id={`colleagues-${organisation.slug}-title`} className="text-2xl font-semibold">
+            {t('colleagues.title', { organisation: organisation.name })}
+          </h2>
+          <ul className="mt-2 list-disc pl-6">
+            {people.map((colleague) => (
+              <li key={colleague.id}>
+                {colleague.name} ({colleague.email}){colleague.pending ? ` · ${t('colleagues.pending')}` : ''}
+              </li>
+            ))}
+          </ul>
+          <h3 className="mt-4 text-lg font-semibold">{t('colleagues.invite')}</h3>
+          <p className="mt-1 text-sm">{t('colleagues.inviteIntro')}</p>
+          <div className="mt-2 max-w-xl">
+            <ActionForm
+              id={`invite-${organisation.slug}`}
+              action={inviteColleagueAction}
+              hidden={{ locale, orgSlug: organisation.slug }}
+              fields={[
+                {
+                  name: 'email',
+                  label: t('colleagues.email'),
+                  type: 'email',
+                  autoComplete: 'off',
+                  wide: true,
+                },
+                { name: 'name', label: t('colleagues.name'), autoComplete: 'off', wide: true },
+              ]}
+              submitLabel={t('colleagues.send')}
+              errorSummary={t('form.errorSummary')}
+            />
+          </div>
+        </section>
+      ))}
     </>
   );
 }

@@ -1,141 +1,98 @@
-import { setRequestLocale } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { listAuditEvents } from '@/lib/audit/queries';
-import { getActor } from '@/lib/auth/session';
-import { formatDateTime, type Locale } from '@/lib/format';
-import { listOrganisations } from '@/lib/organisations/admin';
-import { adminText, Failed, one } from '../helpers';
+import { getTranslations } from 'next-intl/server';
+import { AuditEventList } from '@/components/audit/audit-event-list';
+import { FilterBar, FilterInput } from '@/components/ui/filter-bar';
+import { Notice } from '@/components/ui/notice';
+import { SelectField } from '@/components/ui/select-field';
+import { EXPORT_MAX, readAuditLogPage } from '@/lib/audit/queries';
+import { formatInteger } from '@/lib/format';
+import { type AdminPageProps, adminPath, Failed, openAdminPage } from '../helpers';
 
 export const dynamic = 'force-dynamic';
 
-function brief(value: unknown) {
-  if (value == null) return '';
-  const text = JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
-}
-
-export default async function AuditLogPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: Locale }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const t = await adminText(locale);
-  const query = await searchParams;
-  const [db, actor] = await Promise.all([getDb(), getActor()]);
-  const filters = {
-    user: one(query.user) ?? '',
-    organisationId: Number(one(query.organisation)) || undefined,
-    action: one(query.action) ?? '',
-    from: one(query.from) ?? '',
-    to: one(query.to) ?? '',
+export default async function AuditLogPage(props: AdminPageProps) {
+  const { locale } = await openAdminPage(props);
+  const t = await getTranslations({ locale, namespace: 'auditlog' });
+  const page = await readAuditLogPage(await props.searchParams, locale);
+  if (!page.ok) return <Failed locale={locale} message={page.message} />;
+  const { filters, events, organisations, actions, hasMore, invalidDates } = page.value;
+  // the filters as they are, for the CSV link and the page links
+  const query = new URLSearchParams();
+  if (filters.user) query.set('user', filters.user);
+  if (filters.organisationId) query.set('organisation', String(filters.organisationId));
+  if (filters.action) query.set('action', filters.action);
+  if (filters.from) query.set('from', filters.from);
+  if (filters.to) query.set('to', filters.to);
+  const pageHref = (number: number) => {
+    const withPage = new URLSearchParams(query);
+    withPage.set('page', String(number));
+    return `${adminPath(locale, '/log')}?${withPage.toString()}`;
   };
-  const [events, organisations] = await Promise.all([
-    listAuditEvents(db, actor, filters),
-    listOrganisations(db, actor),
-  ]);
-  if (!events.ok || !organisations.ok) return <Failed message={t('errors.forbidden')} />;
-  const input = (name: string, label: string, value: string, type = 'text', hint?: string) => (
-    <div>
-      <label htmlFor={`audit-${name}`} className="block font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`audit-${name}-hint`} className="max-w-xs text-sm text-muted">
-          {hint}
-        </p>
-      )}
-      <input
-        id={`audit-${name}`}
-        name={name}
-        type={type}
-        defaultValue={value}
-        aria-describedby={hint ? `audit-${name}-hint` : undefined}
-        className="mt-1 border-2 border-ink px-2 py-1"
-      />
-    </div>
-  );
+  const csv = new URLSearchParams(query);
+  csv.set('locale', locale);
   return (
     <>
-      <h1 className="text-3xl font-semibold">{t('audit.title')}</h1>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-4">
-        {input('user', t('audit.user'), filters.user, 'text')}
-        <div>
-          <label htmlFor="audit-organisation" className="block font-medium">
-            {t('audit.organisation')}
-          </label>
-          <select
-            id="audit-organisation"
-            name="organisation"
-            defaultValue={filters.organisationId ? String(filters.organisationId) : ''}
-            className="mt-1 border-2 border-ink px-2 py-1"
-          >
-            <option value="">{t('audit.allOrganisations')}</option>
-            {organisations.value.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {input('action', t('audit.action'), filters.action, 'text', t('audit.actionHint'))}
-        {input('from', t('audit.from'), filters.from, 'date')}
-        {input('to', t('audit.to'), filters.to, 'date')}
-        <button type="submit" className="bg-primary px-4 py-2 font-medium text-white">
-          {t('audit.filter')}
-        </button>
-      </form>
-      <div className="mt-6 overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="audit-events">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">
-                {t('audit.at')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('audit.who')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('audit.what')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('audit.entity')}
-              </th>
-              <th scope="col" className="pr-3">
-                {t('audit.organisation')}
-              </th>
-              <th scope="col">{t('audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.value.length === 0 && (
-              <tr>
-                <td colSpan={6} className="py-2">
-                  {t('audit.none')}
-                </td>
-              </tr>
-            )}
-            {events.value.map((event) => (
-              <tr key={event.id} className="border-b border-rule align-top">
-                <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(event.at, locale)}</td>
-                <td className="pr-3">{event.actorEmail ?? '–'}</td>
-                <td className="pr-3">{event.action}</td>
-                <td className="pr-3">
-                  {event.entityType}
-                  {event.entityId ? ` ${event.entityId}` : ''}
-                </td>
-                <td className="pr-3">{event.organisation ?? ''}</td>
-                <td className="font-mono text-xs break-all">
-                  {brief(event.before)} → {brief(event.after)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h1 className="text-3xl font-semibold">{t('title')}</h1>
+      <p className="mt-2 max-w-3xl">{t('intro')}</p>
+      <FilterBar className="mt-4" label={t('filters')} submitLabel={t('filter')}>
+        <FilterInput id="audit-user" name="user" label={t('user')} value={filters.user} />
+        <SelectField
+          id="audit-organisation"
+          name="organisation"
+          label={t('organisation')}
+          options={[
+            { value: '', label: t('allOrganisations') },
+            ...organisations.map((organisation) => ({
+              value: String(organisation.id),
+              label: organisation.name,
+            })),
+          ]}
+          value={filters.organisationId ? String(filters.organisationId) : ''}
+        />
+        <SelectField
+          id="audit-action"
+          name="action"
+          label={t('action')}
+          options={[
+            { value: '', label: t('allActions') },
+            ...actions.groups,
+            ...actions.actions,
+            // an action typed into the address that the log does not hold (yet) stays chosen
+            ...(filters.action &&
+            ![...actions.groups, ...actions.actions].some((option) => option.value === filters.action)
+              ? [{ value: filters.action, label: filters.action }]
+              : []),
+          ]}
+          value={filters.action}
+        />
+        <FilterInput id="audit-from" name="from" label={t('from')} value={filters.from} type="date" />
+        <FilterInput id="audit-to" name="to" label={t('to')} value={filters.to} type="date" />
+      </FilterBar>
+      {invalidDates.map((value) => (
+        <Notice key={value} tone="warning" role="status" className="mt-3">
+          {t('invalidDate', { value })}
+        </Notice>
+      ))}
+      <p className="mt-4">
+        <a href={`/api/admin/audit?${csv.toString()}`} data-testid="audit-csv">
+          {t('csv', { max: formatInteger(EXPORT_MAX, locale) })}
+        </a>
+      </p>
+      <AuditEventList events={events} locale={locale} />
+      {(filters.page > 1 || hasMore) && (
+        <nav aria-label={t('pagination')} className="mt-4 flex flex-wrap items-center gap-4">
+          {filters.page > 1 && (
+            <a href={pageHref(filters.page - 1)} rel="prev">
+              {t('previous')}
+            </a>
+          )}
+          <span>{t('page', { page: filters.page })}</span>
+          {hasMore && (
+            <a href={pageHref(filters.page + 1)} rel="next">
+              {t('next')}
+            </a>
+          )}
+        </nav>
+      )}
     </>
   );
 }

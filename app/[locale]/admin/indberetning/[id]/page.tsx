@@ -1,13 +1,20 @@
 import Link from 'next/link';
-import { setRequestLocale } from 'next-intl/server';
-import { ActionForm } from '@/components/admin/action-form';
-import { getDb } from '@/db/client';
-import { approveAction, flagAction, returnAction } from '@/lib/admin/actions';
-import { getActor } from '@/lib/auth/session';
+import { getTranslations } from 'next-intl/server';
+import { CompanyList } from '@/components/review/company-list';
+import { VersionComparison } from '@/components/review/version-comparison';
+import { ReviewConversation } from '@/components/review/review-conversation';
+import { Section } from '@/components/ui/section';
+import { Cell, DataTable, Row, RowHeader } from '@/components/ui/data-table';
+import { Notice } from '@/components/ui/notice';
+import { writeToOrganisationAction } from '@/lib/conversation/actions';
+import { threadViews } from '@/lib/conversation/display';
+import { readConversationForReview } from '@/lib/conversation/queries';
 import { formatDate, formatDateTime, formatInteger, formatPercent, type Locale } from '@/lib/format';
-import { getReview } from '@/lib/review/review';
+import { approveAction, flagAction, returnAction } from '@/lib/review/actions';
+import { readReviewComparisons } from '@/lib/review/comparison';
+import { readReview } from '@/lib/review/queries';
 import type { StoredValue } from '@/lib/review/rules';
-import { adminPrefix, adminText, Failed } from '../../helpers';
+import { AdminForm, type AdminPageProps, adminPath, Failed, openAdminPage } from '../../helpers';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,22 +27,21 @@ function show(value: { value: number; denominator: number | null } | StoredValue
   return formatInteger(value.value, locale);
 }
 
-export default async function ReviewPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: Locale; id: string }>;
-  searchParams: Promise<{ done?: string }>;
-}) {
-  const { locale, id } = await params;
-  const { done } = await searchParams;
-  setRequestLocale(locale);
-  const t = await adminText(locale);
-  const [db, actor] = await Promise.all([getDb(), getActor()]);
-  const result = Number.isInteger(Number(id)) ? await getReview(db, actor, Number(id)) : null;
-  if (!result?.ok) return <Failed message={t(`errors.${result?.message ?? 'submission_not_found'}`)} />;
+export default async function ReviewPage(props: AdminPageProps<{ id: string }>) {
+  const { locale, id, t } = await openAdminPage(props);
+  const query = await props.searchParams;
+  const done = query.done;
+  const compareText = await getTranslations({ locale, namespace: 'compare.return' });
+  const [result, comparisons] = await Promise.all([
+    readReview(Number(id)),
+    readReviewComparisons(Number(id), query),
+  ]);
+  if (!result.ok) return <Failed locale={locale} message={result.message} />;
+  if (!comparisons.ok) return <Failed locale={locale} message={comparisons.message} />;
   const review = result.value;
+  const { comparison, companies } = comparisons.value;
   const s = review.submission;
+  const conversation = await readConversationForReview(s.id);
   const label = (key: string) => {
     const row = review.rows.find((entry) => entry.key === key);
     return row ? (locale === 'en' ? row.labelEn : row.labelDa) : key;
@@ -46,12 +52,12 @@ export default async function ReviewPage({
   return (
     <>
       <p>
-        <Link href={`${adminPrefix(locale)}?year=${s.year}`}>{t('review.back')}</Link>
+        <Link href={adminPath(locale, `?year=${s.year}`)}>{t('review.back')}</Link>
       </p>
       {(done === 'approved' || done === 'returned') && (
-        <p role="status" className="mt-2 border-l-4 border-success p-3" data-testid="review-done">
+        <Notice tone="success" role="status" testId="review-done" className="mt-2">
           {t(`review.${done}`)}
-        </p>
+        </Notice>
       )}
       <h1 className="mt-2 text-3xl font-semibold">
         {t('review.title', { organisation: review.organisation.name, year: s.year })}
@@ -69,45 +75,43 @@ export default async function ReviewPage({
         </p>
       )}
       {s.remark && (
-        <p className="mt-2 border-l-4 border-warning p-2">
+        <Notice tone="warning" className="mt-2 p-2">
           {t('review.currentRemark', { remark: s.remark })}
-        </p>
+        </Notice>
       )}
 
-      <section aria-labelledby="warnings-title" className="mt-6">
-        <h2 id="warnings-title" className="text-xl font-semibold">
-          {t('review.warnings')}
-        </h2>
+      <Section id="warnings-title" title={t('review.warnings')} className="mt-6">
         {review.warnings.length === 0 ? (
           <p>{t('review.noWarnings')}</p>
         ) : (
           <ul className="mt-2 space-y-2" data-testid="warnings">
             {review.warnings.map((warning) => (
-              <li key={warning.key} className="border-l-4 border-warning bg-[#fff4d6] p-2">
-                <p>
-                  {t('review.warning', {
-                    label: label(warning.key),
-                    last: ratio(warning.last),
-                    current: ratio(warning.current),
-                    change: `${warning.change > 0 ? '+' : ''}${formatPercent(warning.change, locale, 0)}`,
-                  })}
-                </p>
-                <p>
-                  {warning.explanation
-                    ? t('review.explanation', { text: warning.explanation })
-                    : t('review.noExplanation')}
-                </p>
+              <li key={warning.key}>
+                <Notice tone="warning" className="p-2">
+                  <p>
+                    {t('review.warning', {
+                      label: label(warning.key),
+                      last: ratio(warning.last),
+                      current: ratio(warning.current),
+                      change: `${warning.change > 0 ? '+' : ''}${formatPercent(warning.change, locale, 0)}`,
+                    })}
+                  </p>
+                  <p>
+                    {warning.explanation
+                      ? t('review.explanation', { text: warning.explanation })
+                      : warning.settled
+                        ? t('review.settled')
+                        : t('review.noExplanation')}
+                  </p>
+                </Notice>
               </li>
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       {review.changesSinceApproval && (
-        <section aria-labelledby="changes-title" className="mt-6">
-          <h2 id="changes-title" className="text-xl font-semibold">
-            {t('review.changes')}
-          </h2>
+        <Section id="changes-title" title={t('review.changes')} className="mt-6">
           {review.changesSinceApproval.length === 0 ? (
             <p>{t('review.noChanges')}</p>
           ) : (
@@ -123,120 +127,165 @@ export default async function ReviewPage({
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       )}
 
-      <div className="mt-6 grid gap-6 md:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 md:grid-cols-2">
         {s.state === 'submitted' && (
-          <section aria-labelledby="approve-title">
-            <h2 id="approve-title" className="text-xl font-semibold">
-              {t('review.approve')}
-            </h2>
-            <ActionForm
+          <Section id="approve-title" title={t('review.approve')}>
+            <AdminForm
               id="approve"
               action={approveAction}
               hidden={hidden}
               submitLabel={t('review.approve')}
-              errorSummary={t('form.errorSummary')}
             />
-          </section>
+          </Section>
         )}
         {(s.state === 'submitted' || s.state === 'approved') && (
-          <section aria-labelledby="return-title">
-            <h2 id="return-title" className="text-xl font-semibold">
-              {t('review.return')}
-            </h2>
-            <ActionForm
+          <Section id="return-title" title={t('review.return')}>
+            <AdminForm
               id="return"
               action={returnAction}
               hidden={hidden}
               submitLabel={t('review.return')}
-              errorSummary={t('form.errorSummary')}
               variant="secondary"
-              fields={[{ name: 'remark', label: t('review.remark'), type: 'textarea' }]}
+              fields={[
+                { name: 'remark', label: t('review.remark'), type: 'textarea' },
+                comparison.returnNeedsDeadline
+                  ? {
+                      name: 'deadline',
+                      label: compareText('deadline', { organisation: review.organisation.name }),
+                      hint: compareText('deadlineRequiredHint', {
+                        organisation: review.organisation.name,
+                        state: t(`states.${comparison.yearState}`).toLowerCase(),
+                      }),
+                      type: 'date',
+                    }
+                  : {
+                      name: 'deadline',
+                      label: compareText('deadlineOptional', { organisation: review.organisation.name }),
+                      hint: compareText('deadlineOptionalHint', {
+                        deadline: formatDate(review.deadline, locale),
+                      }),
+                      type: 'date',
+                    },
+              ]}
             />
-          </section>
+          </Section>
         )}
       </div>
 
-      <section aria-labelledby="values-title" className="mt-8">
-        <h2 id="values-title" className="text-xl font-semibold">
-          {t('review.values')}
-        </h2>
+      <Section id="values-title" title={t('review.values')} className="mt-8">
         {s.hasCompanyList && <p>{t('review.companyList')}</p>}
         {!review.lastYearAvailable && <p>{t('review.noLastYear')}</p>}
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">
-                  {t('review.indicator')}
-                </th>
-                <th scope="col" className="pr-3 text-right">
-                  {t('review.thisYear')}
-                </th>
-                <th scope="col" className="pr-3 text-right">
-                  {t('review.lastYear')}
-                </th>
-                <th scope="col" className="pr-3">
-                  {t('review.comment')}
-                </th>
-                <th scope="col">{t('review.flag')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {review.rows.map((row) => (
-                <tr key={row.key} className="border-b border-rule align-top" data-testid={`value-${row.key}`}>
-                  <th scope="row" className="py-2 pr-3 font-normal">
-                    {locale === 'en' ? row.labelEn : row.labelDa}
-                  </th>
-                  <td className="pr-3 text-right">{show(row.current, locale)}</td>
-                  <td className="pr-3 text-right">{show(row.lastYear, locale)}</td>
-                  <td className="pr-3">{row.current?.comment ?? ''}</td>
-                  <td>
-                    {row.stored && (
-                      <>
-                        {row.flagged && (
-                          <p className="font-semibold text-warning">
-                            {t('review.flaggedBadge')}
-                            {row.flagNote ? `: ${row.flagNote}` : ''}
-                          </p>
-                        )}
-                        <ActionForm
-                          id={`flag-${row.key}`}
-                          action={flagAction}
-                          hidden={{
-                            locale,
-                            submissionId: s.id,
-                            indicatorKey: row.key,
-                            flagged: row.flagged ? '0' : '1',
-                          }}
-                          fields={
-                            row.flagged
-                              ? []
-                              : [
-                                  {
-                                    name: 'note',
-                                    label: t('review.flagNote', {
-                                      label: locale === 'en' ? row.labelEn : row.labelDa,
-                                    }),
-                                  },
-                                ]
-                          }
-                          submitLabel={row.flagged ? t('review.unflagSubmit') : t('review.flagSubmit')}
-                          errorSummary={t('form.errorSummary')}
-                          variant="secondary"
-                          inline
-                        />
-                      </>
+        <DataTable
+          className="mt-2"
+          label={t('review.values')}
+          columns={[
+            { label: t('review.indicator') },
+            { label: t('review.thisYear'), numeric: true },
+            { label: t('review.lastYear'), numeric: true },
+            { label: t('review.comment') },
+            { label: t('review.flag') },
+          ]}
+        >
+          {review.rows.map((row) => (
+            <Row key={row.key} top testId={`value-${row.key}`}>
+              <RowHeader>{locale === 'en' ? row.labelEn : row.labelDa}</RowHeader>
+              <Cell numeric>{show(row.current, locale)}</Cell>
+              <Cell numeric>{show(row.lastYear, locale)}</Cell>
+              <Cell>{row.current?.comment ?? ''}</Cell>
+              <Cell last>
+                {row.stored && (
+                  <>
+                    {row.flagged && (
+                      <p className="font-semibold text-warning">
+                        {t('review.flaggedBadge')}
+                        {row.flagNote ? `: ${row.flagNote}` : ''}
+                      </p>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+                    {row.flagged && (
+                      <p>
+                        <a href={`#thread-${row.key}`}>
+                          {t('conversation.see', { label: locale === 'en' ? row.labelEn : row.labelDa })}
+                        </a>
+                      </p>
+                    )}
+                    <AdminForm
+                      id={`flag-${row.key}`}
+                      action={flagAction}
+                      hidden={{
+                        locale,
+                        submissionId: s.id,
+                        indicatorKey: row.key,
+                        flagged: row.flagged ? '0' : '1',
+                      }}
+                      fields={
+                        row.flagged
+                          ? []
+                          : [
+                              {
+                                name: 'note',
+                                label: t('review.flagNote', {
+                                  label: locale === 'en' ? row.labelEn : row.labelDa,
+                                }),
+                              },
+                            ]
+                      }
+                      submitLabel={row.flagged ? t('review.unflagSubmit') : t('review.flagSubmit')}
+                      variant="secondary"
+                      layout="inline"
+                    />
+                  </>
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
+      </Section>
+      <VersionComparison comparison={comparison} locale={locale} />
+      <CompanyList
+        list={companies}
+        year={s.year}
+        path={adminPath(locale, `/indberetning/${s.id}`)}
+        locale={locale}
+      />
+
+      {conversation.ok && (
+        <ReviewConversation
+          locale={locale}
+          submissionId={s.id}
+          action={writeToOrganisationAction}
+          threads={threadViews(conversation.value, {
+            side: 'secretariat',
+            locale,
+            labels: Object.fromEntries(
+              review.rows.map((row) => [row.key, locale === 'en' ? row.labelEn : row.labelDa]),
+            ),
+            words: {
+              submission: t('conversation.submission'),
+              secretariat: t('conversation.secretariat'),
+              awaiting: t('conversation.awaiting'),
+              answered: t('conversation.answered'),
+              closed: t('conversation.closed'),
+              kinds: {
+                flag: t('conversation.kinds.flag'),
+                unflag: t('conversation.kinds.unflag'),
+                return: t('conversation.kinds.return'),
+              },
+            },
+          })}
+          text={{
+            title: t('conversation.title'),
+            intro: t('conversation.intro'),
+            submission: t('conversation.submission'),
+            start: t('conversation.start'),
+            label: t('conversation.write'),
+            submit: t('conversation.send'),
+            errorSummary: t('form.errorSummary'),
+          }}
+        />
+      )}
     </>
   );
 }

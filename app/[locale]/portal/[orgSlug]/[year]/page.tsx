@@ -1,16 +1,22 @@
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Notice } from '@/components/ui/notice';
+import { localePath } from '@/i18n/paths';
+import { INDICATOR_GROUPS, INDICATOR_KINDS } from '@/lib/domain';
+import { ThreadList } from '@/components/conversation/thread-list';
 import { CompanyListUpload } from '@/components/portal/company-list-upload';
 import { PrintButton } from '@/components/portal/print-button';
 import { SubmissionForm } from '@/components/portal/submission-form';
-import { getDb } from '@/db/client';
 import { requirePageActor } from '@/lib/auth/session';
 import { formatDate, formatDateTime, formatInteger, type Locale } from '@/lib/format';
-import { formatChange, formatFigure } from '@/lib/submissions/display';
+import { answerSecretariatAction } from '@/lib/conversation/actions';
+import { threadViews } from '@/lib/conversation/display';
+import { formatChange, formatFigure, formFieldsOf, timelineLabel } from '@/lib/submissions/display';
 import { submissionMessages } from '@/lib/submissions/messages';
-import { loadSubmissionForm } from '@/lib/submissions/queries';
+import { submissionFormForPage } from '@/lib/submissions/queries';
 import { commentField, denominatorField, labelOf } from '@/lib/submissions/rules';
+import { templateFileName } from '@/lib/submissions/template';
 
 // per request: it reads the session and the live submission
 export const dynamic = 'force-dynamic';
@@ -33,13 +39,13 @@ export default async function SubmissionPage({
   const { locale, orgSlug, year: yearText } = await params;
   setRequestLocale(locale);
   const { blank } = await searchParams;
-  const prefix = locale === 'en' ? '/en' : '';
-  const here = `${prefix}/portal/${orgSlug}/${yearText}`;
-  const actor = await requirePageActor(locale, here);
+  const here = localePath(locale, `/portal/${orgSlug}/${yearText}`);
+  // signed out: to the sign-in page and back (the read below checks the membership itself)
+  await requirePageActor(locale, here);
   const t = await getTranslations({ locale, namespace: 'portal' });
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText)) notFound();
-  const result = await loadSubmissionForm(await getDb(), actor, { orgSlug, year });
+  const result = await submissionFormForPage({ orgSlug, year });
   if (!result.ok) {
     // status 403 and app/[locale]/portal/forbidden.tsx; the refusal is audited already
     if (result.kind === 'forbidden') forbidden();
@@ -51,12 +57,7 @@ export default async function SubmissionPage({
   const editable = view.editable && !printBlank;
   const messages = submissionMessages(locale);
 
-  const initialFields: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(view.values)) {
-    initialFields[key] = String(entry.value);
-    if (entry.denominator !== null) initialFields[denominatorField(key)] = String(entry.denominator);
-    if (entry.comment) initialFields[commentField(key)] = entry.comment;
-  }
+  const initialFields = formFieldsOf(view.values);
   const lastYearText: Record<string, string> = {};
   const history: Record<string, string[]> = {};
   const derivedUnder50: Record<string, string> = {};
@@ -81,11 +82,49 @@ export default async function SubmissionPage({
   const byKey = new Map(indicators.map((indicator) => [indicator.key, indicator]));
   const stateLabel = t(`states.${submission?.state ?? 'none'}`);
   const downloadHref = `/api/portal/${orgSlug}/${year}/companies`;
+  const labels = Object.fromEntries(
+    indicators.map((indicator) => [indicator.key, labelOf(indicator, locale)]),
+  );
+  // every form field's name in words, for the restored draft's conflicts
+  const fieldLabels: Record<string, string> = {};
+  for (const indicator of indicators) {
+    const label = labelOf(indicator, locale);
+    fieldLabels[indicator.key] = indicator.kind === 'share' ? `${label}: ${t('form.numerator')}` : label;
+    fieldLabels[denominatorField(indicator.key)] = `${label}: ${t('form.denominator')}`;
+    fieldLabels[commentField(indicator.key)] = `${t('form.comment')} – ${label}`;
+  }
+  const threads = threadViews(view.threads, {
+    side: 'organisation',
+    locale,
+    labels,
+    words: {
+      submission: t('conversation.submission'),
+      secretariat: t('conversation.secretariat'),
+      awaiting: t('conversation.awaiting'),
+      answered: t('conversation.answered'),
+      closed: t('conversation.closed'),
+      kinds: {
+        flag: t('conversation.kinds.flag'),
+        unflag: t('conversation.kinds.unflag'),
+        return: t('conversation.kinds.return'),
+      },
+    },
+  });
+  // each flagged value's open question, beside its field
+  const questions: Record<string, string> = {};
+  for (const thread of view.threads) {
+    if (!thread.indicatorKey || !thread.open) continue;
+    const note = thread.messages.findLast((message) => message.kind === 'flag')?.body;
+    questions[thread.indicatorKey] = note
+      ? t('conversation.flaggedWithNote', { note })
+      : t('conversation.flagged');
+  }
+  const template = (format: 'csv' | 'xlsx') => `/api/portal/template/${templateFileName(locale, format)}`;
 
   return (
     <div className={printBlank ? 'print-blank' : undefined}>
       <p className="no-print">
-        <Link href={`${prefix}/portal`}>{t('form.back')}</Link>
+        <Link href={localePath(locale, '/portal')}>{t('form.back')}</Link>
       </p>
       <h1 className="mt-2 text-3xl font-semibold">
         {t('form.title', { organisation: view.organisation.name, year })}
@@ -106,19 +145,22 @@ export default async function SubmissionPage({
       </div>
 
       {!printBlank && submission?.state === 'returned' && submission.remark && (
-        <div className="mt-6 border-l-4 border-warning bg-white p-4" data-testid="returned-remark">
+        <Notice tone="warning" testId="returned-remark" className="mt-6 p-4">
           <p className="font-medium">{t('form.returned')}</p>
           <p>{submission.remark}</p>
-        </div>
+          <p className="no-print mt-1">
+            <a href="#thread-submission">{t('conversation.answerRemark')}</a>
+          </p>
+        </Notice>
       )}
       {!printBlank && !view.editable && (
-        <p className="mt-6 border-l-4 border-primary bg-surface p-4" data-testid="read-only-note">
+        <Notice tone="info" testId="read-only-note" className="mt-6 p-4">
           {view.closed
             ? t('form.closedYear', { deadline: formatDate(view.deadline, locale) })
             : submission?.state === 'approved'
               ? t('form.readOnlyApproved')
               : t('form.readOnlySubmitted')}
-        </p>
+        </Notice>
       )}
       {!printBlank && view.warnings.length > 0 && (
         <section aria-labelledby="warnings-title" className="mt-6 border-l-4 border-warning p-4">
@@ -127,7 +169,10 @@ export default async function SubmissionPage({
           </h2>
           <ul className="list-disc pl-6">
             {view.warnings.map((warning) => {
-              const indicator = byKey.get(warning.key)!;
+              const indicator = byKey.get(warning.key);
+              // a warning is made for an indicator of the form; none other can have one
+              if (!indicator) return null;
+              const comment = view.values[warning.key]?.comment;
               const isShare = indicator.kind === 'share';
               const shown = (n: number) =>
                 isShare ? `${(n * 100).toFixed(1)} %` : formatFigure(indicator.kind, n, locale);
@@ -139,7 +184,8 @@ export default async function SubmissionPage({
                     last: shown(warning.last),
                     change: formatChange(warning.change, locale),
                   })}
-                  {view.values[warning.key]?.comment ? ` “${view.values[warning.key]!.comment}”` : ''}
+                  {comment ? ` “${comment}”` : ''}
+                  {warning.settled ? ` ${t('form.warningSettled')}` : ''}
                 </li>
               );
             })}
@@ -170,6 +216,18 @@ export default async function SubmissionPage({
           </p>
         )}
         {editable && (
+          <p className="no-print mt-2" data-testid="company-list-templates">
+            {t('form.companyList.templates')}{' '}
+            <a href={template('xlsx')} download>
+              {t('form.companyList.templateXlsx')}
+            </a>{' '}
+            ·{' '}
+            <a href={template('csv')} download>
+              {t('form.companyList.templateCsv')}
+            </a>
+          </p>
+        )}
+        {editable && (
           <CompanyListUpload
             locale={locale}
             orgSlug={orgSlug}
@@ -182,7 +240,6 @@ export default async function SubmissionPage({
               upload: t('form.companyList.upload'),
               uploaded: t('form.uploaded', { rows: '{rows}' }),
               errorSummary: t('form.errorSummary'),
-              forbidden: t('form.forbiddenAction'),
               unexpected: t('form.unexpected'),
               conflictReload: t('form.conflictReload'),
               fileTooLarge: t.raw('csv.fileTooLarge') as string,
@@ -190,6 +247,27 @@ export default async function SubmissionPage({
           />
         )}
       </section>
+
+      {!printBlank && threads.length > 0 && (
+        <section aria-labelledby="questions-title" id="questions" className="no-print mt-8">
+          <h2 id="questions-title" className="text-2xl font-semibold">
+            {t('conversation.title')}
+          </h2>
+          <p className="mt-2 max-w-3xl">{t('conversation.intro')}</p>
+          <div className="mt-4">
+            <ThreadList
+              threads={threads}
+              action={answerSecretariatAction}
+              hidden={{ locale, orgSlug, year }}
+              text={{
+                label: t('conversation.answer'),
+                submit: t('conversation.send'),
+                errorSummary: t('form.errorSummary'),
+              }}
+            />
+          </div>
+        </section>
+      )}
 
       <section aria-labelledby="figures-title" className="mt-8">
         <h2 id="figures-title" className="text-2xl font-semibold">
@@ -208,24 +286,26 @@ export default async function SubmissionPage({
           lastYear={view.lastYear}
           derived={view.companyList?.derived ?? null}
           initialWarnings={view.warnings.map((warning) => warning.key)}
+          settled={view.settled}
+          keptDraft={
+            view.keptDraft && editable
+              ? { ...view.keptDraft, savedAt: formatDateTime(view.keptDraft.savedAt, locale) }
+              : null
+          }
+          fieldLabels={fieldLabels}
           rules={messages.rules}
           reloadHref={here}
           text={{
-            groups: Object.fromEntries(
-              ['companies', 'knowledge_institutions', 'activities', 'resources', 'survey'].map((key) => [
-                key,
-                t(`form.groups.${key}`),
-              ]),
-            ),
-            units: Object.fromEntries(
-              ['companies', 'count', 'amount_dkk', 'share'].map((key) => [key, t(`form.unit.${key}`)]),
-            ),
+            groups: Object.fromEntries(INDICATOR_GROUPS.map((key) => [key, t(`form.groups.${key}`)])),
+            units: Object.fromEntries(INDICATOR_KINDS.map((key) => [key, t(`form.unit.${key}`)])),
             required: t('form.required'),
             numerator: t('form.numerator'),
             denominator: t('form.denominator'),
             comment: t('form.comment'),
             commentHint: t('form.commentHint', { last: '{last}' }),
+            commentSettled: t('form.commentSettled', { last: '{last}' }),
             commentOptional: t('form.commentOptional'),
+            commentShown: t('form.commentShown'),
             derived: t('form.derived'),
             saveDraft: t('form.saveDraft'),
             submit: t('form.submit'),
@@ -234,12 +314,24 @@ export default async function SubmissionPage({
             errorSummary: t('form.errorSummary'),
             conflictChanges: t('form.conflictChanges'),
             conflictReload: t('form.conflictReload'),
-            forbidden: t('form.forbiddenAction'),
             unexpected: t('form.unexpected'),
             lastYear: lastYearText,
             history,
             historySummary: t('form.history.summary'),
             derivedUnder50,
+            questions,
+            answerLink: t('conversation.answerLink'),
+            leaveWarning: t('form.unsaved.leave'),
+            keptAt: t('form.unsaved.keptAt', { time: '{time}' }),
+            keptNote: t('form.unsaved.note'),
+            restoredTitle: t('form.unsaved.restoredTitle'),
+            restoredBody: t('form.unsaved.restoredBody', { time: '{time}' }),
+            restoredConflict: t('form.unsaved.conflict', {
+              field: '{field}',
+              mine: '{mine}',
+              theirs: '{theirs}',
+            }),
+            discard: t('form.unsaved.discard'),
           }}
         />
       </section>
@@ -254,23 +346,13 @@ export default async function SubmissionPage({
           ) : (
             <ol className="mt-2 space-y-2" data-testid="timeline">
               {view.timeline.map((entry, index) => {
-                const action = entry.action.replace(/^submission\./, '');
-                const known = [
-                  'created',
-                  'saved',
-                  'submitted',
-                  'returned',
-                  'approved',
-                  'company_list_uploaded',
-                  'value_flagged',
-                ].includes(action);
+                const label = timelineLabel(entry.action, entry.detail);
                 const changed = (entry.detail as { changed?: string[] } | null)?.changed;
+                const about = (entry.detail as { indicator?: unknown } | null)?.indicator;
                 return (
                   <li key={index} className="border-l-4 border-rule pl-3">
                     <span className="font-medium">
-                      {t(
-                        `form.timeline.actions.${known ? action : 'other'}` as 'form.timeline.actions.other',
-                      )}
+                      {t(`form.timeline.actions.${label}` as 'form.timeline.actions.other')}
                     </span>{' '}
                     {formatDateTime(entry.at, locale)}
                     {entry.actorEmail &&
@@ -278,6 +360,9 @@ export default async function SubmissionPage({
                     {changed &&
                       changed.length > 0 &&
                       ` · ${t('form.timeline.changed', { count: changed.length })}`}
+                    {typeof about === 'string' &&
+                      labels[about] &&
+                      ` · ${t('form.timeline.about', { field: labels[about] })}`}
                     {entry.remark && <span className="block">“{entry.remark}”</span>}
                   </li>
                 );
