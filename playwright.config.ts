@@ -15,7 +15,10 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
+  // The demo admin signs in with a TOTP code, and each 30-second step is accepted once: after the
+  // first few sign-ins of a run, each admin sign-in waits for a step of its own, up to 30 s, so a
+  // test with two of them can wait a minute before it does anything slow.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
