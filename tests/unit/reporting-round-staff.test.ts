@@ -6,27 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { type ConversationMessage, threadsOf } from '@/lib/conversation/rules';
 import { timelineLabel } from '@/lib/submissions/display';
 import { restoreKeptDraft, unsavedFields } from '@/lib/submissions/kept-draft-rules';
-import {
-  checkCompanyTable,
-  type FormIndicator,
-  parseCompanyCsv,
-  validateEntries,
-} from '@/lib/submissions/rules';
-
-const indicator = (key: string, overrides: Partial<FormIndicator> = {}): FormIndicator => ({
-  key,
-  kind: 'companies',
-  groupKey: 'companies',
-  sortOrder: 0,
-  parentKey: null,
-  participantFlag: null,
-  required: false,
-  labelDa: `DA ${key}`,
-  labelEn: `EN ${key}`,
-  helpDa: '',
-  helpEn: '',
-  ...overrides,
-});
+import { checkCompanyTable, parseCompanyCsv, validateEntries } from '@/lib/submissions/rules';
+import { formIndicator as indicator } from '../helpers/form-indicator';
 
 describe('the kept draft', () => {
   it('keeps only what differs from the form as opened, with what it was', () => {

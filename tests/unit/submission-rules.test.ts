@@ -22,26 +22,12 @@ import {
   type RuleMessages,
   validateEntries,
 } from '@/lib/submissions/rules';
+import { formIndicator as indicator } from '../helpers/form-indicator';
 
 const load = (locale: string) =>
   JSON.parse(fs.readFileSync(path.join(process.cwd(), 'messages', locale, 'portal.json'), 'utf8'));
 const da = load('da').rules as RuleMessages;
 const en = load('en').rules as RuleMessages;
-
-const indicator = (key: string, overrides: Partial<FormIndicator> = {}): FormIndicator => ({
-  key,
-  kind: 'companies',
-  groupKey: 'companies',
-  sortOrder: 0,
-  parentKey: null,
-  participantFlag: null,
-  required: false,
-  labelDa: `DA ${key}`,
-  labelEn: `EN ${key}`,
-  helpDa: '',
-  helpEn: '',
-  ...overrides,
-});
 
 const INDICATORS: FormIndicator[] = [
   indicator('participants', { required: true }),
