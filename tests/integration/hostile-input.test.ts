@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { submissions } from '@/db/schema';
 import { buildExport } from '@/lib/exports/exports';
-import type { Actor } from '@/lib/auth/actor';
 import { publishYear } from '@/lib/publications/publish';
 import { describeFailure } from '@/lib/actions/messages';
 import { loadCompanyListForDownload } from '@/lib/submissions/queries';
@@ -18,9 +17,10 @@ import {
   type DatabaseFingerprint,
   databaseFingerprint,
 } from '../helpers/database-fingerprint';
+import { staffActor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { hostileNumber, hostileString, wrongType } from '../helpers/hostile-input';
-import { createOrganisation, createSubmission, createUser, createYear, validCvrs } from '../helpers/fixtures';
+import { createOrganisation, createSubmission, createYear, validCvrs } from '../helpers/fixtures';
 
 let database: TestDatabase;
 let submissionId: number;
@@ -147,15 +147,7 @@ describe('the staff save form with hostile fields', () => {
     const { db } = database;
     await createYear(db, 2030, 'open', { opensOn: '2031-01-01', deadline: '2031-03-01' });
     const organisation = await createOrganisation(db);
-    const user = await createUser(db, { organisationIds: [organisation.id] });
-    const actor: Actor = {
-      userId: user.id,
-      email: user.email,
-      name: 'Test',
-      role: 'staff',
-      organisationIds: [organisation.id],
-      totpEnabled: false,
-    };
+    const actor = await staffActor(db, [organisation.id]);
     const keys = ['participants', 'new_ideas', 'innovation_projects', 'public_funding', 'survey_innovation'];
     const fieldName = fc.oneof(
       fc.constantFrom(...keys),
@@ -228,15 +220,7 @@ describe('a tampered year in the staff save, upload and download', () => {
   it('abc, Infinity, 2147483648, 2017.5, NaN or -1: not found, before any query — never a database error', async () => {
     const { db } = database;
     const organisation = await createOrganisation(db);
-    const user = await createUser(db, { organisationIds: [organisation.id] });
-    const actor: Actor = {
-      userId: user.id,
-      email: user.email,
-      name: 'Test',
-      role: 'staff',
-      organisationIds: [organisation.id],
-      totpEnabled: false,
-    };
+    const actor = await staffActor(db, [organisation.id]);
     const common = { orgSlug: organisation.slug, version: 0, locale: 'da' as const };
     for (const year of [
       Number('abc'),
@@ -279,15 +263,7 @@ describe('the company list upload with hostile files', () => {
     const { db } = database;
     await createYear(db, 2031, 'open', { opensOn: '2032-01-01', deadline: '2032-03-01' });
     const organisation = await createOrganisation(db);
-    const user = await createUser(db, { organisationIds: [organisation.id] });
-    const actor: Actor = {
-      userId: user.id,
-      email: user.email,
-      name: 'Test',
-      role: 'staff',
-      organisationIds: [organisation.id],
-      totpEnabled: false,
-    };
+    const actor = await staffActor(db, [organisation.id]);
     const header = 'cvr;dedicated;under_50;new_ideas;new_competences;new_products';
     const file = fc.oneof(
       hostileString,
