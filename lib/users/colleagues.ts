@@ -13,12 +13,11 @@ import { adminAction, adminQuery, memberAction } from '@/lib/actions/define';
 import { forRequest } from '@/lib/actions/request';
 import type { Actor } from '@/lib/auth/actor';
 import { authoriseFor } from '@/lib/auth/permissions';
-import { issueToken } from '@/lib/auth/tokens';
 import { conflict, invalid, notFound, ok, type Result } from '@/lib/result';
 import { findOrganisationBySlug } from '@/lib/submissions/queries';
 import { databaseId } from '@/lib/validation/input';
 import { textProblem } from '@/lib/validation/text';
-import { invitePersonSchema, type SentLink, sendInvitationLink } from './mutations';
+import { insertInvitedUser, invitePersonSchema, type SentLink, sendInvitationLink } from './mutations';
 
 /** Invitations of one organisation waiting to be accepted at once: more is a mistake or abuse. */
 export const MAX_PENDING_INVITATIONS = 10;
@@ -63,33 +62,13 @@ export const inviteColleague = memberAction(
     if (existing) return invalid('summary', { email: ['taken'] });
     if ((await pendingInvitations(ctx.tx, ctx.organisation.id)) >= MAX_PENDING_INVITATIONS)
       return invalid('too_many', undefined, { values: { max: MAX_PENDING_INVITATIONS } });
-    const created = await ctx.transaction(async ({ tx, actor, audit }) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ email: input.email, name: input.name, role: 'staff' })
-        .onConflictDoNothing()
-        .returning();
-      if (!user) return invalid('summary', { email: ['taken'] });
-      await tx.insert(memberships).values({ userId: user.id, organisationId: ctx.organisation.id });
-      const issued = await issueToken(tx, {
-        userId: user.id,
-        purpose: 'invitation',
-        createdBy: actor.userId,
-      });
-      await audit({
-        action: 'user.invited',
-        entityType: 'user',
-        entityId: user.id,
-        organisationId: ctx.organisation.id,
-        after: {
-          email: input.email,
-          name: input.name,
-          role: 'staff',
-          organisationIds: [ctx.organisation.id],
-          invitedBy: 'organisation',
-        },
-      });
-      return ok({ user, issued });
+    const created = await ctx.transaction(async (step) => {
+      const invited = await insertInvitedUser(
+        step,
+        { email: input.email, name: input.name, role: 'staff', organisationIds: [ctx.organisation.id] },
+        { organisationId: ctx.organisation.id, invitedBy: 'organisation' },
+      );
+      return invited ? ok(invited) : invalid('summary', { email: ['taken'] });
     });
     if (!created.ok) return created;
     return sendInvitationLink(ctx, created.value.user, created.value.issued);

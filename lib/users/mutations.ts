@@ -9,7 +9,7 @@ import { memberships, organisations, users } from '@/db/schema';
 import { translate } from '@/i18n/messages';
 import { adminAction, type StepContext } from '@/lib/actions/define';
 import { issueToken } from '@/lib/auth/tokens';
-import { USER_ROLES } from '@/lib/domain';
+import { USER_ROLES, type UserRole } from '@/lib/domain';
 import { sendMail } from '@/lib/mail/send';
 import { conflict, invalid, notFound, ok, type Result } from '@/lib/result';
 import { oneTimeLink } from '@/lib/site';
@@ -17,6 +17,34 @@ import { databaseId } from '@/lib/validation/input';
 import { textProblem } from '@/lib/validation/text';
 
 // ---- invitations (their messages are the sign-in pages' own: auth.invite.errors) ----
+
+/**
+ * A person invited, in the step's transaction: the user without a password, their memberships, a
+ * one-time invitation link and the audit event. Null when the address is taken: the unique index
+ * decides, so two invitations racing for one address cannot both go out.
+ */
+export async function insertInvitedUser<A extends { userId: number }>(
+  { tx, actor, audit }: StepContext<A>,
+  person: { email: string; name: string; role: UserRole; organisationIds: number[] },
+  by: { organisationId: number; invitedBy: 'organisation' } | null = null,
+) {
+  const { email, name, role, organisationIds } = person;
+  const [user] = await tx.insert(users).values({ email, name, role }).onConflictDoNothing().returning();
+  if (!user) return null;
+  if (organisationIds.length > 0)
+    await tx
+      .insert(memberships)
+      .values(organisationIds.map((organisationId) => ({ userId: user.id, organisationId })));
+  const issued = await issueToken(tx, { userId: user.id, purpose: 'invitation', createdBy: actor.userId });
+  await audit({
+    action: 'user.invited',
+    entityType: 'user',
+    entityId: user.id,
+    ...(by ? { organisationId: by.organisationId } : {}),
+    after: { email, name, role, organisationIds, ...(by ? { invitedBy: by.invitedBy } : {}) },
+  });
+  return { user, issued };
+}
 
 const INVITE = { messages: 'auth.invite.errors', invalid: 'summary' } as const;
 
@@ -94,28 +122,9 @@ export const invitePerson = adminAction(
       .where(sql`lower(${users.email}) = ${data.email}`);
     // a taken address is the email field's error
     if (existing) return { ...conflict('taken'), fieldErrors: { email: ['taken'] } };
-    const created = await ctx.transaction(async ({ tx, actor, audit }) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ email: data.email, name: data.name, role: data.role })
-        .returning();
-      if (!user) return conflict('taken');
-      if (organisationIds.length > 0)
-        await tx
-          .insert(memberships)
-          .values(organisationIds.map((organisationId) => ({ userId: user.id, organisationId })));
-      const issued = await issueToken(tx, {
-        userId: user.id,
-        purpose: 'invitation',
-        createdBy: actor.userId,
-      });
-      await audit({
-        action: 'user.invited',
-        entityType: 'user',
-        entityId: user.id,
-        after: { email: data.email, name: data.name, role: data.role, organisationIds },
-      });
-      return ok({ user, issued });
+    const created = await ctx.transaction(async (step) => {
+      const invited = await insertInvitedUser(step, { ...data, organisationIds });
+      return invited ? ok(invited) : conflict('taken');
     });
     if (!created.ok) return created;
     return sendInvitationLink(ctx, created.value.user, created.value.issued);
