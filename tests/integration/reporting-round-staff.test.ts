@@ -879,6 +879,20 @@ describe('staff invite a colleague', () => {
     expect(colleagues.ok && colleagues.value.find((entry) => entry.id === userId)).toMatchObject({
       pending: true,
     });
+    const [invitedEvent] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.invited'), eq(auditEvents.entityId, String(userId))));
+    expect(invitedEvent).toMatchObject({
+      actorId: actor.userId,
+      organisationId: organisation.id,
+      after: {
+        email: 'new.colleague@example.org',
+        role: 'staff',
+        organisationIds: [organisation.id],
+        invitedBy: 'organisation',
+      },
+    });
 
     const admin = await adminActor(db);
     const invitations = await listStaffInvitations(db, admin);
