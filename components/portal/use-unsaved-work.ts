@@ -36,6 +36,10 @@ export function useUnsavedWork(options: {
   const lastKept = useRef(JSON.stringify(unsavedFields(options.saved, options.restored ?? options.saved)));
   /** typing not kept yet: waiting for the pause, or on its way */
   const pending = useRef(false);
+  /** keeps the typing now rather than after the pause; resolves true once it is kept */
+  const keepNow = useRef<(() => Promise<boolean>) | null>(null);
+  /** the keeping on its way, if any: resolves true once it is kept */
+  const keeping = useRef<Promise<boolean> | null>(null);
   const dirty = Object.keys(unsavedFields(saved, fields).typed).length > 0;
 
   // keep what differs from the saved report, once typing pauses
@@ -46,7 +50,8 @@ export function useUnsavedWork(options: {
     const serialised = JSON.stringify(kept);
     if (serialised === lastKept.current) return;
     pending.current = true;
-    const timer = setTimeout(() => {
+    const keep = (): Promise<boolean> => {
+      keepNow.current = null;
       lastKept.current = serialised;
       const form = new FormData();
       form.set('locale', locale);
@@ -55,10 +60,10 @@ export function useUnsavedWork(options: {
       form.set('version', String(version));
       form.set('typed', JSON.stringify(kept.typed));
       form.set('opened', JSON.stringify(kept.opened));
-      keepDraftAction(idleState, form).then(
+      const request = keepDraftAction(idleState, form).then(
         (result) => {
           pending.current = false;
-          if (result.status !== 'ok') return;
+          if (result.status !== 'ok') return false;
           setKeptAt(
             Object.keys(kept.typed).length === 0
               ? null
@@ -67,16 +72,29 @@ export function useUnsavedWork(options: {
                   minute: '2-digit',
                 }),
           );
+          return true;
         },
         // not kept this time (the network, a closed year): the next pause tries again
         () => {
           pending.current = false;
           lastKept.current = '';
+          return false;
         },
       );
-    }, KEEP_AFTER_MS);
+      keeping.current = request;
+      request.then(() => {
+        if (keeping.current === request) keeping.current = null;
+      });
+      return request;
+    };
+    const timer = setTimeout(keep, KEEP_AFTER_MS);
+    keepNow.current = () => {
+      clearTimeout(timer);
+      return keep();
+    };
     return () => {
       clearTimeout(timer);
+      keepNow.current = null;
       pending.current = false;
     };
   }, [enabled, saved, fields, locale, orgSlug, year, version]);
@@ -103,10 +121,21 @@ export function useUnsavedWork(options: {
       // a link within the page (the error summary's, a question's) leaves nothing
       if (to.origin === here.origin && to.pathname === here.pathname && to.search === here.search && to.hash)
         return;
-      // "load the latest version" after a conflict: what was typed is kept (once it is), and the
-      // restore shows it beside what the other person saved, so there is nothing to ask
-      if (link.hasAttribute('data-keeps-unsaved') && !pending.current) {
+      // "load the latest version" after a conflict: what was typed is kept, and the restore shows
+      // it beside what the other person saved, so there is nothing to ask. Typing still waiting
+      // for its pause (or on its way) is kept first, then the link is followed; only if it
+      // cannot be kept is the person asked, as for any other link.
+      if (link.hasAttribute('data-keeps-unsaved')) {
+        const kept = pending.current ? (keepNow.current?.() ?? keeping.current) : null;
         leaving.current = true;
+        if (!kept) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const href = link.href;
+        kept.then((done) => {
+          if (done || window.confirm(leaveWarning)) window.location.assign(href);
+          else leaving.current = false;
+        });
         return;
       }
       if (window.confirm(leaveWarning)) leaving.current = true;

@@ -173,8 +173,18 @@ test('[staff] two tabs: the second save is refused and shows what changed', asyn
     `${staffOf(slug)} ændrede Innovationsprojekter fra – til 3`,
   );
   await expectNoAxeViolations(second.page);
+  // typing again and following the link at once, before the pause that keeps typing: the typing
+  // is kept first and the link followed, with no question asked (a dialog would fail the test)
+  second.page.on('dialog', (dialog) => {
+    throw new Error(`asked: ${dialog.message()}`);
+  });
+  await second.labelled(INNOVATION_PROJECTS).fill('8');
   await second.page.getByRole('link', { name: 'Hent den nyeste udgave' }).click();
   await expect(second.labelled(INNOVATION_PROJECTS)).toHaveValue('3');
+  await expect(second.page.getByTestId('kept-draft-conflicts')).toHaveText(
+    'Innovationsprojekter: en anden har gemt 3 siden; det står i formularen. Du havde tastet 8.',
+  );
+  await expectNoAxeViolations(second.page);
   await context.close();
 });
 
