@@ -216,8 +216,8 @@ describe('messages in both languages', () => {
       ? Object.entries(node).flatMap(([key, value]) => keysOf(value, prefix ? `${prefix}.${key}` : key))
       : [prefix];
 
-  it('every Danish text of the portal and the secretariat has its English twin, and the reverse', () => {
-    for (const file of ['portal.json', 'admin.json']) {
+  it('every Danish text of the portal, the secretariat and their conversation has its English twin, and the reverse', () => {
+    for (const file of ['portal.json', 'admin.json', 'conversation.json']) {
       const [da, en] = ['da', 'en'].map((locale) =>
         keysOf(JSON.parse(fs.readFileSync(path.join('messages', locale, file), 'utf8'))).sort(),
       );

@@ -8,6 +8,7 @@ import { Cell, DataTable, Row, RowHeader } from '@/components/ui/data-table';
 import { Notice } from '@/components/ui/notice';
 import { writeToOrganisationAction } from '@/lib/conversation/actions';
 import { threadViews } from '@/lib/conversation/display';
+import { threadWords } from '@/lib/conversation/words';
 import { readConversationForReview } from '@/lib/conversation/queries';
 import { formatDate, formatDateTime, formatInteger, formatPercent, type Locale } from '@/lib/format';
 import { approveAction, flagAction, returnAction } from '@/lib/review/actions';
@@ -42,6 +43,7 @@ export default async function ReviewPage(props: AdminPageProps<{ id: string }>) 
   const { comparison, companies } = comparisons.value;
   const s = review.submission;
   const conversation = await readConversationForReview(s.id);
+  const words = threadWords(locale, 'secretariat');
   const label = (key: string) => {
     const row = review.rows.find((entry) => entry.key === key);
     return row ? (locale === 'en' ? row.labelEn : row.labelDa) : key;
@@ -262,23 +264,12 @@ export default async function ReviewPage(props: AdminPageProps<{ id: string }>) 
             labels: Object.fromEntries(
               review.rows.map((row) => [row.key, locale === 'en' ? row.labelEn : row.labelDa]),
             ),
-            words: {
-              submission: t('conversation.submission'),
-              secretariat: t('conversation.secretariat'),
-              awaiting: t('conversation.awaiting'),
-              answered: t('conversation.answered'),
-              closed: t('conversation.closed'),
-              kinds: {
-                flag: t('conversation.kinds.flag'),
-                unflag: t('conversation.kinds.unflag'),
-                return: t('conversation.kinds.return'),
-              },
-            },
+            words,
           })}
           text={{
             title: t('conversation.title'),
             intro: t('conversation.intro'),
-            submission: t('conversation.submission'),
+            submission: words.submission,
             start: t('conversation.start'),
             label: t('conversation.write'),
             submit: t('conversation.send'),

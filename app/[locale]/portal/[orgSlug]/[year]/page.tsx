@@ -12,6 +12,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { formatDate, formatDateTime, formatInteger, type Locale } from '@/lib/format';
 import { answerSecretariatAction } from '@/lib/conversation/actions';
 import { threadViews } from '@/lib/conversation/display';
+import { threadWords } from '@/lib/conversation/words';
 import { formatChange, formatFigure, formFieldsOf, timelineLabel } from '@/lib/submissions/display';
 import { submissionMessages } from '@/lib/submissions/messages';
 import { submissionFormForPage } from '@/lib/submissions/queries';
@@ -97,18 +98,7 @@ export default async function SubmissionPage({
     side: 'organisation',
     locale,
     labels,
-    words: {
-      submission: t('conversation.submission'),
-      secretariat: t('conversation.secretariat'),
-      awaiting: t('conversation.awaiting'),
-      answered: t('conversation.answered'),
-      closed: t('conversation.closed'),
-      kinds: {
-        flag: t('conversation.kinds.flag'),
-        unflag: t('conversation.kinds.unflag'),
-        return: t('conversation.kinds.return'),
-      },
-    },
+    words: threadWords(locale, 'organisation'),
   });
   // each flagged value's open question, beside its field
   const questions: Record<string, string> = {};
