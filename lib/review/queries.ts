@@ -21,6 +21,7 @@ import { COMPANY_FLAGS, ROUND_STATES, type RoundState } from '@/lib/domain';
 import { combine, notFound, ok, type Result } from '@/lib/result';
 import { param, type SearchParams } from '@/lib/search-params';
 import { valuesAtLastApproval } from '@/lib/submissions/approval';
+import { storedValuesOf } from '@/lib/submissions/stored-values';
 import { isDatabaseId, isYearNumber } from '@/lib/validation/input';
 import { danishDate } from '@/lib/time-zone';
 import { chooseYear, listYears, type ReportingYear } from '@/lib/years/queries';
@@ -37,32 +38,6 @@ import {
 export { ROUND_STATES, type RoundState };
 
 type Values = Record<string, StoredValue>;
-
-async function valuesOf(db: Database, submissionIds: number[]): Promise<Map<number, Values>> {
-  const result = new Map<number, Values>();
-  if (submissionIds.length === 0) return result;
-  const rows = await db
-    .select({
-      submissionId: submissionValues.submissionId,
-      key: indicators.key,
-      value: submissionValues.value,
-      denominator: submissionValues.denominator,
-      comment: submissionValues.comment,
-    })
-    .from(submissionValues)
-    .innerJoin(indicators, eq(indicators.id, submissionValues.indicatorId))
-    .where(inArray(submissionValues.submissionId, submissionIds));
-  for (const row of rows) {
-    const values = result.get(row.submissionId) ?? {};
-    values[row.key] = {
-      value: Number(row.value),
-      denominator: row.denominator == null ? null : Number(row.denominator),
-      comment: row.comment,
-    };
-    result.set(row.submissionId, values);
-  }
-  return result;
-}
 
 /** Values derived from the company list count like typed ones for comparisons. */
 async function listDerived(db: Database, submissionIds: number[]): Promise<Map<number, Values>> {
@@ -130,7 +105,7 @@ export async function effectiveValues(
   db: Database,
   rows: { id: number; hasCompanyList: boolean }[],
 ): Promise<Map<number, Values>> {
-  const typed = await valuesOf(
+  const typed = await storedValuesOf(
     db,
     rows.map((row) => row.id),
   );

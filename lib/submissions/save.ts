@@ -53,6 +53,7 @@ import {
   validateEntries,
 } from './rules';
 import { StaleVersionError, updateSubmissionState } from './store';
+import { storedValuesOf } from './stored-values';
 
 export const PORTAL = {
   messages: 'portal.messages',
@@ -301,26 +302,7 @@ function derivedEntries(
 
 async function storedEntries(db: Database, submission: Submission | null): Promise<Record<string, Entry>> {
   if (!submission) return {};
-  const rows = await db
-    .select({
-      key: indicators.key,
-      value: submissionValues.value,
-      denominator: submissionValues.denominator,
-      comment: submissionValues.comment,
-    })
-    .from(submissionValues)
-    .innerJoin(indicators, eq(indicators.id, submissionValues.indicatorId))
-    .where(eq(submissionValues.submissionId, submission.id));
-  return Object.fromEntries(
-    rows.map((row) => [
-      row.key,
-      {
-        value: Number(row.value),
-        denominator: row.denominator == null ? null : Number(row.denominator),
-        comment: row.comment,
-      },
-    ]),
-  );
+  return (await storedValuesOf(db, [submission.id])).get(submission.id) ?? {};
 }
 
 /**
