@@ -351,3 +351,48 @@ test.describe('the secretariat', () => {
     await expect(page.locator('table')).toContainText('Energy and climate');
   });
 });
+
+test.describe('each page names itself and its twin in the other language', () => {
+  const TAGLINE = {
+    da: 'Performanceregnskab for klynger og innovationsnetværk',
+    en: 'Performance accounts of Danish clusters and innovation networks',
+  };
+  // [path, Danish title, English title, whether it has a description]
+  const pages: [string, string, string, boolean][] = [
+    ['/regnskab', 'Regnskaber', 'Accounts', true],
+    ['/om', 'Om regnskabet', 'About the accounts', true],
+    ['/om/data', 'Åbne data og API', 'Open data and API', true],
+    ['/udgivelser', 'Udgivelseskalender', 'Release calendar', true],
+    ['/regnskab/revisioner', 'Revisioner', 'Revisions', false],
+    ['/was', 'Tilgængelighedserklæring', 'Accessibility statement', false],
+  ];
+  const ending = (path: string) => new RegExp(`^(https?://[^/]+)?${path.replaceAll('/', '\\/')}$`);
+  for (const [path, da, en, described] of pages) {
+    test(`${path}: title, description, canonical and hreflang in both languages`, async ({ page }) => {
+      for (const [locale, title, site] of [
+        ['da', da, 'Klyngeregnskab'],
+        ['en', en, 'Cluster Accounts'],
+      ] as const) {
+        const here = locale === 'da' ? path : `/en${path}`;
+        await page.goto(here);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+        await expect(page).toHaveTitle(`${title} · ${site}`);
+        await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', ending(here));
+        await expect(page.locator('link[rel="alternate"][hreflang="da"]')).toHaveAttribute(
+          'href',
+          ending(path),
+        );
+        await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute(
+          'href',
+          ending(`/en${path}`),
+        );
+        // its own description, or the site's tagline
+        const description = page.locator('meta[name="description"]');
+        await expect(description).toHaveCount(1);
+        const tagline = TAGLINE[locale];
+        if (described) await expect(description).not.toHaveAttribute('content', tagline);
+        else await expect(description).toHaveAttribute('content', tagline);
+      }
+    });
+  }
+});

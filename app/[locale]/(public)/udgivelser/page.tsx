@@ -1,23 +1,14 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ReleaseCalendar } from '@/components/statistics/release-calendar';
 import type { Locale } from '@/lib/format';
-import { alternatesFor } from '@/lib/publications/view';
 import { cachedCalendar } from '@/lib/releases/cached';
+import { pageMetadata } from '@/components/public/metadata';
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: Locale }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'statistics' });
-  return {
-    title: t('calendar.title'),
-    description: t('calendar.lead'),
-    alternates: alternatesFor(locale, '/udgivelser'),
-  };
-}
+export const generateMetadata = pageMetadata('/udgivelser', {
+  namespace: 'statistics',
+  title: 'calendar.title',
+  description: 'calendar.lead',
+});
 
 export default async function ReleaseCalendarPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

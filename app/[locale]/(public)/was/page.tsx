@@ -1,10 +1,9 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { setRequestLocale } from 'next-intl/server';
 import { AccessibilityStatement } from '@/components/statistics/accessibility-statement';
 import type { Locale } from '@/lib/format';
-import { alternatesFor } from '@/lib/publications/view';
 import { cachedSiteProfile } from '@/lib/site-profile/cached';
+import { pageMetadata } from '@/components/public/metadata';
 
 // The accessibility statement Danish law requires (lov om tilgængelighed af offentlige organers
 // websteder og mobilapplikationer): the one made in Digitaliseringsstyrelsen's tool when WAS_URL
@@ -12,15 +11,7 @@ import { cachedSiteProfile } from '@/lib/site-profile/cached';
 // configuration of the running server, not of the build.
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: Locale }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'statistics' });
-  return { title: t('was.title'), alternates: alternatesFor(locale, '/was') };
-}
+export const generateMetadata = pageMetadata('/was', { namespace: 'statistics', title: 'was.title' });
 
 export default async function AccessibilityStatementPage({
   params,

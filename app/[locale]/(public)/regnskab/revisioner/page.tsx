@@ -1,21 +1,15 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { formatDate, formatInteger, type Locale } from '@/lib/format';
 import { cachedPublication, cachedPublishedSeries } from '@/lib/publications/cached';
 import { localePath } from '@/i18n/paths';
-import { alternatesFor } from '@/lib/publications/view';
 import { revisedFigures } from '@/lib/revisions/diff';
+import { pageMetadata } from '@/components/public/metadata';
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: Locale }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'statistics' });
-  return { title: t('revisions.title'), alternates: alternatesFor(locale, '/regnskab/revisioner') };
-}
+export const generateMetadata = pageMetadata('/regnskab/revisioner', {
+  namespace: 'statistics',
+  title: 'revisions.title',
+});
 
 export default async function RevisionsPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
