@@ -34,8 +34,7 @@ export function useUnsavedWork(options: {
   const [saved, setSaved] = useState(options.saved);
   const [keptAt, setKeptAt] = useState<string | null>(null);
   const lastKept = useRef(JSON.stringify(unsavedFields(options.saved, options.restored ?? options.saved)));
-  /** typing not kept yet: waiting for the pause, or on its way */
-  const pending = useRef(false);
+  // typing not kept yet is one of two: waiting for the pause (keepNow set), or on its way (keeping set)
   /** keeps the typing now rather than after the pause; resolves true once it is kept */
   const keepNow = useRef<(() => Promise<boolean>) | null>(null);
   /** the keeping on its way, if any: resolves true once it is kept */
@@ -49,7 +48,6 @@ export function useUnsavedWork(options: {
     const kept = unsavedFields(saved, fields);
     const serialised = JSON.stringify(kept);
     if (serialised === lastKept.current) return;
-    pending.current = true;
     const keep = (): Promise<boolean> => {
       keepNow.current = null;
       lastKept.current = serialised;
@@ -62,7 +60,6 @@ export function useUnsavedWork(options: {
       form.set('opened', JSON.stringify(kept.opened));
       const request = keepDraftAction(idleState, form).then(
         (result) => {
-          pending.current = false;
           if (result.status !== 'ok') return false;
           setKeptAt(
             Object.keys(kept.typed).length === 0
@@ -76,7 +73,6 @@ export function useUnsavedWork(options: {
         },
         // not kept this time (the network, a closed year): the next pause tries again
         () => {
-          pending.current = false;
           lastKept.current = '';
           return false;
         },
@@ -95,7 +91,6 @@ export function useUnsavedWork(options: {
     return () => {
       clearTimeout(timer);
       keepNow.current = null;
-      pending.current = false;
     };
   }, [enabled, saved, fields, locale, orgSlug, year, version]);
 
@@ -126,7 +121,7 @@ export function useUnsavedWork(options: {
       // for its pause (or on its way) is kept first, then the link is followed; only if it
       // cannot be kept is the person asked, as for any other link.
       if (link.hasAttribute('data-keeps-unsaved')) {
-        const kept = pending.current ? (keepNow.current?.() ?? keeping.current) : null;
+        const kept = keepNow.current?.() ?? keeping.current;
         leaving.current = true;
         if (!kept) return;
         event.preventDefault();
