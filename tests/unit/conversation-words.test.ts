@@ -47,26 +47,21 @@ const read = (locale: 'da' | 'en', side: 'organisation' | 'secretariat') =>
 
 describe('the conversation in words', () => {
   it('tells each side where a thread stands, in its own words', () => {
-    expect(read('da', 'organisation').map((thread) => thread.status)).toEqual([
-      'venter på jeres svar',
-      'besvaret',
-      'afsluttet',
-    ]);
-    expect(read('da', 'secretariat').map((thread) => thread.status)).toEqual([
-      'venter på organisationens svar',
-      'organisationen har svaret',
-      'afsluttet',
-    ]);
-    expect(read('en', 'organisation').map((thread) => thread.status)).toEqual([
-      'waiting for your answer',
-      'answered',
-      'closed',
-    ]);
-    expect(read('en', 'secretariat').map((thread) => thread.status)).toEqual([
-      "waiting for the organisation's answer",
-      'the organisation has answered',
-      'closed',
-    ]);
+    const statuses: [locale: 'da' | 'en', side: 'organisation' | 'secretariat', words: string[]][] = [
+      ['da', 'organisation', ['venter på jeres svar', 'besvaret', 'afsluttet']],
+      ['da', 'secretariat', ['venter på organisationens svar', 'organisationen har svaret', 'afsluttet']],
+      ['en', 'organisation', ['waiting for your answer', 'answered', 'closed']],
+      [
+        'en',
+        'secretariat',
+        ["waiting for the organisation's answer", 'the organisation has answered', 'closed'],
+      ],
+    ];
+    for (const [locale, side, words] of statuses)
+      expect(
+        read(locale, side).map((thread) => thread.status),
+        `${locale} ${side}`,
+      ).toEqual(words);
   });
 
   it('names the whole report, the secretariat and what a flag or return did, the same on both sides', () => {
